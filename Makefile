@@ -1,0 +1,34 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The main job on the bundled sample data.
+demo: $(STAMP)
+	$(BIN)/vblint check corpora/samples/ || [ $$? -eq 1 ]
+
+test: $(STAMP)
+	$(BIN)/ruff check vblint tests bench
+	$(BIN)/python -m pytest
+
+# Regenerate docs/rules.md and docs/scorecard.md from the rules and the test split.
+docs: $(STAMP)
+	$(BIN)/vblint rules --format markdown > docs/rules.md
+	$(BIN)/vblint eval corpora/notes/test.jsonl --format markdown > docs/scorecard.md
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_scan.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info report.html demo-out

@@ -1,0 +1,41 @@
+"""Every rule's examples are tests: a must_match example reports exactly the marked spans, at the rule's own
+severity; a must_not_match example reports nothing from that rule above info."""
+
+from __future__ import annotations
+
+import pytest
+
+from vblint.engine import Engine
+from vblint.model import Severity
+from vblint.ruleset import load_rules
+
+RULES = load_rules()
+MUST = [pytest.param(r, ex, id=f"{r.code}-must_match-{i}") for r in RULES for i, ex in enumerate(r.must_match)]
+MUST_NOT = [pytest.param(r, t, id=f"{r.code}-must_not_match-{i}") for r in RULES
+            for i, t in enumerate(r.must_not_match)]
+
+
+@pytest.mark.parametrize(("rule", "example"), MUST)
+def test_must_match(engine: Engine, rule, example) -> None:
+    found = [f for f in engine.lint(example.text) if f.rule == rule.code and f.severity > Severity.INFO]
+    assert [(f.start, f.end) for f in found] == list(example.spans), (
+        f"{rule.path}: expected {[example.text[s:e] for s, e in example.spans]}, got {[f.text for f in found]}")
+    assert all(f.severity == rule.severity for f in found)
+
+
+@pytest.mark.parametrize(("rule", "text"), MUST_NOT)
+def test_must_not_match(engine: Engine, rule, text) -> None:
+    found = [f for f in engine.lint(text) if f.rule == rule.code and f.severity > Severity.INFO]
+    assert found == [], f"{rule.path}: should not flag {[f.text for f in found]} in {text!r}"
+
+
+def test_every_rule_has_both_kinds_of_example() -> None:
+    # The schema enforces this; the meta-test guards against the schema being loosened.
+    assert all(r.must_match and r.must_not_match for r in RULES)
+
+
+def test_every_suggestion_renders_for_every_example(engine: Engine) -> None:
+    for rule in RULES:
+        for example in rule.must_match:
+            for f in engine.lint(example.text):
+                assert all(s and "{" not in s for s in f.suggestions), rule.code

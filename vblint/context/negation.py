@@ -1,0 +1,35 @@
+"""Negation and modality before a match: "she is not streetwise", "a 13yo cannot consent", "even if it appears
+consensual". Like medspaCy's ConText, a trigger looks forward over a short scope that ends at a clause break."""
+
+from __future__ import annotations
+
+from vblint.context.view import DocView
+
+TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
+            "none", "nobody", "cant", "dont", "doesnt", "isnt", "wasnt", "didnt", "wont", "shouldnt", "couldnt",
+            "arent", "werent", "deny", "denies", "denied", "denying", "unlikely", "whether", "lack", "lacks"}
+# Words that open a two-word trigger: "even if it appears consensual", "regardless of", "irrespective of".
+PAIRED = {("even", "if"), ("even", "where"), ("even", "when"), ("even", "though"), ("regardless", "of"),
+          ("irrespective", "of"), ("as", "if"), ("rather", "than"), ("instead", "of")}
+# Look like negation but are not: "not only", "no doubt she is streetwise", "no longer engaging".
+PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet"}, "no": {"doubt", "longer", "question"},
+               "n't": {"only", "just", "doubt"}, "without": {"doubt"}, "nothing": {"but"}, "never": {"mind"}}
+# "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
+_NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
+                  "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also"}
+DEFAULT_SCOPE = 6
+
+
+def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
+    """True when a negation or hypothetical trigger governs the match ``[start, end)``."""
+    words = view.words
+    for i in view.before(start, scope or DEFAULT_SCOPE):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w == "and" and nxt in _NEW_PREDICATE:
+            return False
+        if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
+            return True
+        if (w, nxt) in PAIRED:
+            return True
+    return False

@@ -1,0 +1,172 @@
+"""Who a match is about: a child, or an adult (a suspect, a parent, an officer, an organisation).
+
+There is no parser in the pipeline, so this reads the words a note-writer puts next to the phrase: the subject
+just before it ("DS Adams chose to delay", "the suspect (34) is a known drug dealer", "Jade (15) chose to"), the
+noun just after it ("a manipulative male", "a streetwise lad"), and ages ("(34)", "15yo", "aged 14"). When nothing
+says otherwise the referent is taken to be the child the note is about: that is who police notes about children
+are mostly about, and a missed adult referent costs less than a missed blaming phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from vblint.context.view import DocView
+
+
+class Referent(Enum):
+    CHILD = "child"
+    ADULT = "adult"
+    UNKNOWN = "unknown"
+
+
+ADULT_MALE = {"suspect", "suspects", "perpetrator", "perpetrators", "offender", "offenders", "nominal", "nominals",
+              "male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
+              "uncle", "husband", "mr", "gentleman", "boyfriend", "elders", "olders", "associate", "associates",
+              "abuser", "abusers", "groomer", "groomers", "driver", "landlord", "tenant", "brother-in-law"}
+ADULT_FEMALE = {"mother", "mum", "mam", "mom", "stepmother", "stepmum", "grandmother", "nan", "nana", "aunt",
+                "auntie", "wife", "mrs", "ms", "woman", "women", "female", "females", "lady", "ladies", "sister-in-law"}
+ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster", "officer", "officers", "pc", "dc",
+             "ds", "di", "dci", "ps", "sgt", "sergeant", "insp", "inspector", "constable", "detective", "supt",
+             "police", "staff", "worker", "workers", "sw", "teacher", "teachers", "oic", "nurse", "doctor", "gp",
+             "manager", "supervisor", "i", "we", "force", "team", "service", "services", "agency", "agencies",
+             "school", "cps", "council", "csc", "mash", "ocg", "group", "gang", "partner", "partners", "dr", "they",
+             "neighbour", "neighbours", "owner", "manager", "practitioner", "professional", "professionals",
+             "investigator", "analyst", "colleague", "colleagues", "unit", "dvo", "sio", "isva", "pcso", "pcsos",
+             "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
+             "accused", "arrested", "detained", "prisoner", "inmate", "mp", "solicitor", "social"}
+CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
+         "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
+         "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",
+         "youngster", "sibling", "siblings", "niece", "nephew", "grandson", "granddaughter", "stepson",
+         "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself"}
+PRONOUNS = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
+# Words between a subject and the phrase about it ("the suspect is also clearly a known ...").
+_SKIP = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "'s", "a", "an", "the", "very",
+         "really", "quite", "clearly", "also", "again", "once", "repeatedly", "known", "described", "as", "seen",
+         "now", "still", "extremely", "highly", "so", "considered", "deemed", "believed", "thought", "to",
+         "appears", "seems", "appear", "seem", "become", "became", "becomes", "continues", "continued", "keeps",
+         "kept", "just", "always", "often", "frequently", "actively", "deliberately", "then", "previously",
+         "regularly", "willingly", "persistently", "constantly", "consistently", "who", "that", "which",
+         "reportedly", "apparently", "likely", "may", "might", "will", "would", "can", "could", "must", "should",
+         "probably", "possibly", "definitely", "certainly", "generally", "usually", "sometimes", "recently",
+         "currently", "initially", "later", "since", "all", "both", "most", "some", "other", "another", "more"}
+_TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms", "dr", "suspect", "nominal",
+           "offender", "defendant", "accused", "supt", "pcso", "sw", "cpl", "officer"}
+_AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
+_AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
+_ADULT_AGE = 18
+_PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
+
+
+def _age_at(words: tuple[str, ...], i: int) -> int | None:
+    """An age written at token ``i``: "15yo", "15 yo", "aged 15", "15-year-old"."""
+    w = words[i]
+    m = _AGE_TOKEN.match(w)
+    if m:
+        return int(m[1])
+    if w.isdigit() and len(w) <= 2:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        prev = words[i - 1] if i > 0 else ""
+        if nxt in _AGE_UNITS or prev in {"aged", "age", "age:"} or (nxt == "-" and i + 2 < len(words)
+                                                                     and words[i + 2] in _AGE_UNITS):
+            return int(w)
+    return None
+
+
+def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
+    """"(34)" or "(34yo)" ending at the ``)`` token ``close``."""
+    inner = close - 1
+    if inner >= 1 and words[inner - 1] == "(":
+        w = words[inner]
+        m = _AGE_TOKEN.match(w)
+        if m:
+            return int(m[1])
+        if w.isdigit() and len(w) <= 2:
+            return int(w)
+    return None
+
+
+def _by_age(age: int) -> Referent:
+    return Referent.ADULT if age >= _ADULT_AGE else Referent.CHILD
+
+
+def _word(w: str) -> Referent | None:
+    if w in ADULT_MALE or w in ADULT_FEMALE or (w in ADULT_ANY and w != "they"):
+        return Referent.ADULT
+    if w in CHILD and w not in PRONOUNS:
+        return Referent.CHILD
+    return None
+
+
+def _age_after(words: tuple[str, ...], i: int) -> int | None:
+    """An age right after token ``i``: "male (24)", "Jones, 34yo"."""
+    for j in range(i + 1, min(i + 5, len(words))):
+        if words[j] == ")":
+            return _age_in_brackets(words, j)
+        age = _age_at(words, j)
+        if age is not None:
+            return age
+        if words[j] not in {"(", ",", "aged", "age", "-"}:
+            return None
+    return None
+
+
+def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
+    """A pronoun stands for the nearest earlier person in its sentence whose gender fits; else the child."""
+    words = view.words
+    for i in range(pronoun_at - 1, view.sent_start[pronoun_at] - 1, -1):
+        w = words[i]
+        if w in CHILD and w not in PRONOUNS:
+            return Referent.CHILD
+        age = _age_at(words, i) if w not in {")"} else _age_in_brackets(words, i)
+        if age is not None:
+            return _by_age(age)
+        fits = w in ADULT_ANY or (w in ADULT_MALE if gender == "m" else w in ADULT_FEMALE)
+        if fits and w not in {"they", "i", "we"}:
+            after = _age_after(words, i)
+            return _by_age(after) if after is not None else Referent.ADULT
+    return Referent.CHILD
+
+
+def referent(view: DocView, start: int, end: int) -> Referent:
+    """Who the match ``[start, end)`` is about, read from its subject, the noun after it and ages."""
+    words = view.words
+    sentence = view.sentence(start)
+    # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
+    # that ends in a preposition ("associates with males"), where the noun is the other party.
+    if end < sentence.stop and words[end - 1] not in _PREPOSITIONS:
+        nxt = words[end]
+        age = _age_after(words, end - 1)
+        if age is not None:
+            return _by_age(age)
+        found = _word(nxt)
+        if found is not None:
+            return found
+    i = start - 1
+    while i >= sentence.start and words[i] in _SKIP:
+        i -= 1
+    if i < sentence.start:
+        return Referent.UNKNOWN
+    w = words[i]
+    if w == ")":
+        age = _age_in_brackets(words, i)
+        if age is not None:
+            return _by_age(age)
+        return Referent.UNKNOWN
+    age = _age_at(words, i)
+    if age is not None:
+        return _by_age(age)
+    if w in PRONOUNS:
+        return _resolve_pronoun(view, i, PRONOUNS[w])
+    found = _word(w)
+    if found is not None:
+        return found
+    if w.isalpha() and i > sentence.start:
+        prev = words[i - 1]
+        if prev in _TITLES or _word(prev) is Referent.ADULT:
+            return Referent.ADULT
+        if _word(prev) is Referent.CHILD:
+            return Referent.CHILD
+    return Referent.UNKNOWN

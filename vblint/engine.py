@@ -1,0 +1,123 @@
+"""Text in, findings out: normalise -> prefilter -> tokenise -> match -> context -> findings.
+
+An ``Engine`` is built once from a rule set (tokeniser and matchers compiled) and then passed to whatever needs
+to lint: the CLI, a batch scan, a test. It holds no note text between calls.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vblint.context.mention import is_mention
+from vblint.context.negation import is_negated
+from vblint.context.quotation import enclosing, find_quotes
+from vblint.context.referent import Referent, referent
+from vblint.context.view import DocView
+from vblint.matcher import Candidate, RuleMatcher
+from vblint.model import Action, Context, Finding, Rule, Severity
+from vblint.ruleset import RuleSet
+from vblint.suggest import agreement, render
+from vblint.textmap import MappedText, normalise
+
+# When several contexts apply, the first one in this order names the finding's context.
+_PRECEDENCE = (Context.MENTION, Context.QUOTED, Context.NEGATED, Context.ADULT)
+
+
+def build_pipeline() -> Language:
+    """The tokeniser every rule is compiled against: spaCy's blank English, no model to download."""
+    return spacy.blank("en")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What context made of one candidate match: dropped, or reported at a severity with a context."""
+
+    severity: Severity | None
+    context: Context | None
+
+
+def judge(rule: Rule, contexts: set[Context], referent_: Referent) -> Judgement:
+    if rule.requires_child and referent_ is not Referent.CHILD:
+        return Judgement(None, None)
+    ordered = [c for c in _PRECEDENCE if c in contexts]
+    if any(rule.action_for(c) is Action.SUPPRESS for c in ordered):
+        return Judgement(None, next(c for c in ordered if rule.action_for(c) is Action.SUPPRESS))
+    downgraded = [c for c in ordered if rule.action_for(c) is Action.DOWNGRADE]
+    if downgraded:
+        return Judgement(Severity.INFO, downgraded[0])
+    return Judgement(rule.severity, None)
+
+
+class Engine:
+    def __init__(self, rules: RuleSet, nlp: Language | None = None) -> None:
+        self.rules = rules
+        self.nlp = nlp or build_pipeline()
+        self.matcher = RuleMatcher(self.nlp, rules)
+
+    def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
+        mapped = normalise(text)
+        if not self.matcher.prefilter.search(mapped.text.lower()):
+            return []
+        return self._findings(text, mapped, self.nlp.make_doc(mapped.text), path, record)
+
+    def lint_many(self, texts: Iterable[str], *, batch_size: int = 256) -> Iterator[list[Finding]]:
+        """Findings for each text in order; texts with no anchor word are never tokenised."""
+        for text in texts:
+            yield self.lint(text)
+
+    def _findings(self, source: str, mapped: MappedText, doc: Doc, path: str | None,
+                  record: str | None) -> list[Finding]:
+        candidates = self.matcher(doc)
+        if not candidates:
+            return []
+        view = DocView.of(doc)
+        quotes = find_quotes(view)
+        line_starts = _line_starts(source)
+        findings = []
+        for cand in candidates:
+            finding = self._finding(cand, view, quotes, source, mapped, line_starts, path, record)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def _finding(self, cand: Candidate, view: DocView, quotes: list, source: str,  # type: ignore[type-arg]
+                 mapped: MappedText, line_starts: list[int], path: str | None,
+                 record: str | None) -> Finding | None:
+        rule = self.rules.rules[cand.rule]
+        contexts: set[Context] = set()
+        if is_negated(view, cand.start, cand.end, rule.scope):
+            contexts.add(Context.NEGATED)
+        quote = enclosing(quotes, cand.start, cand.end)
+        if quote is not None and quote.attributed:
+            contexts.add(Context.QUOTED)
+        if is_mention(view, cand.start, cand.end, quoted=quote is not None):
+            contexts.add(Context.MENTION)
+        who = referent(view, cand.start, cand.end)
+        if who is Referent.ADULT:
+            contexts.add(Context.ADULT)
+        judgement = judge(rule, contexts, who)
+        if judgement.severity is None:
+            return None
+        doc = view.doc
+        start, end = mapped.source_span(doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1]))
+        text = source[start:end]
+        line = bisect.bisect_right(line_starts, start)
+        suggestions = render(rule.suggestions, agreement(view.words, cand.start, cand.end), text)
+        return Finding(
+            rule=rule.code, name=rule.name, category=rule.category, severity=judgement.severity,
+            message=rule.message, text=text, start=start, end=end, line=line,
+            column=start - line_starts[line - 1] + 1, suggestions=suggestions, context=judgement.context,
+            path=path, record=record,
+        )
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts

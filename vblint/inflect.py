@@ -1,0 +1,24 @@
+"""Every inflected form of a lemma, so that a rule written with ``LEMMA: put`` matches put/puts/putting.
+
+Rules are compiled to surface forms at load time instead of lemmatising each note at run time: the blank
+English pipeline has no tagger, and spaCy's lookup lemmatiser gets common forms wrong ("putting" -> "putt").
+Matching on lower-cased surface forms also lets the engine skip every note with no anchor word in it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
+@lru_cache(maxsize=4096)
+def inflections(lemma: str) -> frozenset[str]:
+    """The lower-cased lemma and all its verb, noun and adjective inflections."""
+    word = lemma.lower().strip()
+    forms = {word}
+    found = getAllInflections(word)
+    if not found:
+        found = {**getAllInflectionsOOV(word, "VERB"), **getAllInflectionsOOV(word, "NOUN")}
+    for variants in found.values():
+        forms.update(v.lower() for v in variants)
+    return frozenset(forms)
