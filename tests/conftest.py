@@ -29,3 +29,25 @@ def core_rules() -> RuleSet:
 @pytest.fixture(scope="session")
 def engine(core_rules: RuleSet) -> Engine:
     return Engine(core_rules)
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run ``vblint ARGS`` in-process; returns (exit code, stdout, stderr)."""
+    import io
+    import sys
+
+    from vblint.cli import main
+
+    def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

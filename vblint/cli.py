@@ -33,7 +33,7 @@ rules_option = click.option("--rules", "rules", multiple=True, type=click.Path(f
                             help="Add a folder of rule files to the core pack (repeatable).")
 
 
-def load_engine(rules: Sequence[Path] = (), select: Sequence[str] = (), ignore: Sequence[str] = ()):  # noqa: ANN201
+def load_engine(rules: Sequence[Path] = (), select: Sequence[str] = (), ignore: Sequence[str] = ()):
     """Build the engine once for a command; everything after this is passed it."""
     from vblint.engine import Engine
     from vblint.ruleset import load_rules, packaged_rules_dir
@@ -80,7 +80,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     for source in read_sources(paths, encoding):
         files += 1
         findings += [f for f in engine.lint(source.text, path=source.path) if f.severity >= min_severity]
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         write_json(findings, out)
     elif fmt == "jsonl":
@@ -100,7 +100,7 @@ def rules_command(fmt: str, rules: tuple[Path, ...]) -> None:
     from vblint.report.ruledocs import write_rules_json, write_rules_markdown, write_rules_table
 
     ruleset = load_engine(rules).rules
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     {"text": write_rules_table, "json": write_rules_json, "markdown": write_rules_markdown}[fmt](ruleset, out)
 
 
@@ -114,7 +114,112 @@ def explain(rule: str, rules: tuple[Path, ...]) -> None:
     found = load_engine(rules).rules.get(rule)
     if found is None:
         raise VblintError(f"no rule called {rule!r}; `vblint rules` lists them")
-    write_explanation(found, click.get_text_stream("stdout"))
+    write_explanation(found, sys.stdout)
+
+
+@cli.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A previous `--format json` result: print new misses, new false alarms and what was fixed.")
+@click.option("--stats", is_flag=True, help="Print the corpus's counts by note type, label, category and team.")
+@click.option("--no-errors", is_flag=True, help="Text format: leave out the lists of false alarms and misses.")
+@select_option
+@ignore_option
+@rules_option
+def eval_command(corpus: Path, fmt: str, baseline: Path | None, stats: bool, no_errors: bool,
+                 select: tuple[str, ...], ignore: tuple[str, ...], rules: tuple[Path, ...]) -> None:
+    """Precision and recall of the rules on a labelled corpus (a .jsonl file or a folder of them)."""
+    import json
+
+    from vblint.corpus import read_corpus
+    from vblint.evaluate import compare, corpus_stats, evaluate
+    from vblint.report import evalreport
+
+    out = sys.stdout
+    notes = list(read_corpus(corpus))
+    if stats:
+        evalreport.write_stats(corpus_stats(notes), out)
+        return
+    engine = load_engine(rules, select, ignore)
+    ev = evaluate(engine, notes)
+    if fmt == "json":
+        json.dump(ev.to_dict(), out, indent=2)
+        out.write("\n")
+    elif fmt == "markdown":
+        evalreport.write_markdown(ev, engine.rules, corpus.as_posix(), out)
+    else:
+        evalreport.write_text(ev, out, errors=not no_errors)
+    if baseline is not None:
+        try:
+            previous = json.loads(baseline.read_text(encoding="utf-8"))
+            comparison = compare(ev.to_dict(), previous)
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise VblintError(f"not a `vblint eval --format json` result ({err.__class__.__name__})",
+                              file=str(baseline)) from None
+        evalreport.write_comparison(comparison, sys.stderr if fmt == "json" else sys.stdout)
+
+
+def _column_options(f):  # noqa: ANN001, ANN202
+    for field, example in (("date", "created_at"), ("role", "author_role"), ("author", "author_id"),
+                           ("type", "note_type"), ("team", "team"), ("id", "note_id"), ("text", "note_text")):
+        f = click.option(f"--{field}-column", default=None, metavar="NAME",
+                         help=f"Column holding the note {field} (e.g. {example}); found by its usual names if not set.")(f)
+    return f
+
+
+@cli.command()
+@click.argument("export", type=click.Path(path_type=Path))
+@_column_options
+@click.option("--sheet", default=None, help="XLSX: the worksheet to read (default: the first).")
+@click.option("--encoding", default=None, help="CSV: the text encoding (default: UTF-8, else Windows-1252).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Processes to use (default: all cores).")
+@click.option("--findings", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every finding, one row per finding: .csv for CSV, anything else for JSON Lines.")
+@click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), help="Write the per-team CSV summary.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the self-contained HTML report.")
+@click.option("--no-excerpts", is_flag=True, help="Counts only: no note text in the report or the sample.")
+@click.option("--sample", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a dip sample for human review (CSV): per team, flagged and unflagged notes.")
+@click.option("--sample-size", type=click.IntRange(1, 10_000), default=10, show_default=True,
+              help="Notes per team in each of the flagged and unflagged strata.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for the dip sample.")
+@click.option("--history", type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite file of earlier checks: store this run's counts and show the trend.")
+@click.option("--label", default=None, help="A name for this check in the history (default: today's date).")
+@select_option
+@ignore_option
+@rules_option
+def scan(export: Path, jobs: int | None, findings: Path | None, summary: Path | None, report: Path | None,
+         no_excerpts: bool, sample: Path | None, sample_size: int, seed: int, history: Path | None,
+         label: str | None, sheet: str | None, encoding: str | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], rules: tuple[Path, ...], **columns: str | None) -> None:
+    """Scan a records export (CSV, XLSX or JSONL) and report per-team rates for a regular check.
+
+    Exits 0 when the scan completes (findings are the point of a scan), 2 on an error.
+    """
+    from vblint.batch import ScanOutputs, run_scan
+
+    outputs = ScanOutputs(findings=findings, summary=summary, report=report, sample=sample, history=history)
+    fields = {k.removesuffix("_column"): v for k, v in columns.items()}
+    run_scan(load_engine(rules, select, ignore), export, fields, outputs, jobs=jobs, sheet=sheet,
+             encoding=encoding, excerpts=not no_excerpts, sample_size=sample_size, seed=seed, label=label)
+
+
+@cli.command("history")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+def history_command(database: Path) -> None:
+    """List the checks stored in a history database."""
+    from vblint.history import runs
+
+    out = sys.stdout
+    stored = runs(database)
+    out.write(f"{'#':>3}  {'check':<20} {'run at':<20} {'notes':>8} {'per 100':>8}  export\n")
+    for r in stored:
+        out.write(f"{r.id:>3}  {r.label:<20} {r.started:<20} {r.notes:>8} {r.rate:>8.1f}  {r.source}\n")
+    if not stored:
+        out.write("(no checks yet)\n")
 
 
 def main(argv: Sequence[str] | None = None) -> Any:

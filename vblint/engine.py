@@ -31,7 +31,10 @@ _PRECEDENCE = (Context.MENTION, Context.QUOTED, Context.NEGATED, Context.ADULT)
 
 def build_pipeline() -> Language:
     """The tokeniser every rule is compiled against: spaCy's blank English, no model to download."""
-    return spacy.blank("en")
+    nlp = spacy.blank("en")
+    # spaCy's limit guards the parser's memory; the tokeniser alone handles a very long note in linear memory.
+    nlp.max_length = 100_000_000
+    return nlp
 
 
 @dataclass(frozen=True)

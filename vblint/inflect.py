@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllInflectionsOOV
 
+
 @lru_cache(maxsize=4096)
 def inflections(lemma: str) -> frozenset[str]:
     """The lower-cased lemma and all its verb, noun and adjective inflections."""

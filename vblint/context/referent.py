@@ -32,7 +32,7 @@ ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster"
              "police", "staff", "worker", "workers", "sw", "teacher", "teachers", "oic", "nurse", "doctor", "gp",
              "manager", "supervisor", "i", "we", "force", "team", "service", "services", "agency", "agencies",
              "school", "cps", "council", "csc", "mash", "ocg", "group", "gang", "partner", "partners", "dr", "they",
-             "neighbour", "neighbours", "owner", "manager", "practitioner", "professional", "professionals",
+             "neighbour", "neighbours", "owner", "practitioner", "professional", "professionals",
              "investigator", "analyst", "colleague", "colleagues", "unit", "dvo", "sio", "isva", "pcso", "pcsos",
              "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
              "accused", "arrested", "detained", "prisoner", "inmate", "mp", "solicitor", "social"}
