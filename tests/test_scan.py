@@ -107,7 +107,7 @@ def test_quoted_newlines_and_very_long_notes(tmp_path: Path, run_cli) -> None:
 
 def test_missing_column_lists_the_columns_the_file_has(tmp_path: Path, run_cli) -> None:
     export = write_csv(tmp_path / "export.csv", rows(4))
-    code, out, err = run_cli("scan", str(export), "--team-column", "Unit")
+    code, _out, err = run_cli("scan", str(export), "--team-column", "Unit")
     assert code == 2
     assert err.strip() == (f"vblint: error: {export}: no column 'Unit' (--team-column); the file has columns: "
                            "Note ID, Team, Note Type, Author Role, Created At, Note Text")
@@ -132,7 +132,7 @@ def test_malformed_rows_are_counted_with_row_numbers(tmp_path: Path, run_cli) ->
 
 def test_an_export_of_zero_notes(tmp_path: Path, run_cli) -> None:
     export = write_csv(tmp_path / "export.csv", [])
-    code, out, err = run_cli("scan", str(export), "--report", str(tmp_path / "r.html"),
+    code, _out, err = run_cli("scan", str(export), "--report", str(tmp_path / "r.html"),
                              "--summary", str(tmp_path / "s.csv"))
     assert code == 0
     assert "holds no notes" in err
@@ -187,7 +187,7 @@ def test_no_excerpts_keeps_note_text_out(tmp_path: Path, run_cli) -> None:
 def test_history_across_two_runs(tmp_path: Path, run_cli) -> None:
     db = tmp_path / "history.sqlite"
     first = write_csv(tmp_path / "march.csv", rows(40))
-    better = [r[:5] + [CLEAN] for r in rows(40)]
+    better = [[*r[:5], CLEAN] for r in rows(40)]
     second = write_csv(tmp_path / "april.csv", better)
     assert run_cli("scan", str(first), "--history", str(db), "--label", "March")[0] == 0
     code, _, _ = run_cli("scan", str(second), "--history", str(db), "--label", "April",

@@ -161,11 +161,11 @@ def eval_command(corpus: Path, fmt: str, baseline: Path | None, stats: bool, no_
         evalreport.write_comparison(comparison, sys.stderr if fmt == "json" else sys.stdout)
 
 
-def _column_options(f):  # noqa: ANN001, ANN202
+def _column_options(f):
     for field, example in (("date", "created_at"), ("role", "author_role"), ("author", "author_id"),
                            ("type", "note_type"), ("team", "team"), ("id", "note_id"), ("text", "note_text")):
-        f = click.option(f"--{field}-column", default=None, metavar="NAME",
-                         help=f"Column holding the note {field} (e.g. {example}); found by its usual names if not set.")(f)
+        help_text = f"Column holding the note {field} (e.g. {example}); found by its usual names if not set."
+        f = click.option(f"--{field}-column", default=None, metavar="NAME", help=help_text)(f)
     return f
 
 

@@ -136,7 +136,7 @@ def build_months(agg: Aggregate) -> MonthChart | None:
         return None
     teams = sorted(agg.teams)
     rates = {k: t.rate for k, t in agg.team_months.items() if t.notes}
-    top = max(list(rates.values()) + [1.0]) * 1.1
+    top = max([*list(rates.values()), 1.0]) * 1.1
     x = lambda i: PAD + _scale(i, len(months) - 1, PLOT_W - 2 * PAD)  # noqa: E731
     y = lambda r: PLOT_H - PAD - _scale(r, top, PLOT_H - 2 * PAD)  # noqa: E731
     series = []
