@@ -65,7 +65,7 @@ class Engine:
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = normalise(text)
-        if not self.matcher.prefilter.search(mapped.text.lower()):
+        if not self.matcher.prefilter.search(mapped.text):
             return []
         return self._findings(text, mapped, self.nlp.make_doc(mapped.text), path, record)
 

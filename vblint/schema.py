@@ -92,8 +92,9 @@ def _compile_token(token: Any, field: str, problems: Problems) -> dict[str, Any]
                 problems.add(field, "a token cannot have both LEMMA and LOWER")
                 continue
             out["LOWER"] = _lemma_forms(value, field, problems)
-        elif upper in ("LOWER", "NORM") and isinstance(value, (str, dict)):
-            out[upper] = _lowered(value)
+        elif upper in ("LOWER", "NORM", "ORTH", "TEXT") and isinstance(value, (str, dict)):
+            # Notes are matched lower-cased (see textmap), so every word attribute is compared lower-cased.
+            out["LOWER" if upper != "NORM" else "NORM"] = _lowered(value)
         else:
             out[upper] = value
     return out

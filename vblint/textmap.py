@@ -1,6 +1,6 @@
 """Normalise text for matching while keeping a map from every normalised offset back to the source.
 
-Curly quotes become straight ones and every run of white space becomes one space (or one newline where the
+Text is lower-cased, curly quotes become straight ones and every run of white space becomes one space (or one newline where the
 run holds a blank line, which ends a paragraph), so that "put  herself" and "put herself" tokenise alike.
 Findings are reported at source offsets, so ``finding.text == source[finding.start:finding.end]`` always holds.
 """
@@ -30,8 +30,18 @@ class MappedText:
         return self.to_source[start], self.to_source[end - 1] + 1
 
 
+def _lower(text: str) -> str:
+    """Lower-case without changing length (a few characters, such as "İ", lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
 def normalise(source: str) -> MappedText:
-    translated = source.translate(_QUOTES)
+    # Lower-cased because matching is case-insensitive and spaCy's tokeniser is not: it splits the full stop
+    # off "situation." but not off "situatioN.", so mixed-case text would otherwise tokenise differently.
+    translated = _lower(source.translate(_QUOTES))
     parts: list[str] = []
     offsets: list[int] = []
     pos = 0

@@ -1,0 +1,78 @@
+"""Invariants of the engine, checked on generated input: offsets slice to the finding's text, and findings do not
+depend on letter case, extra spaces or curly quotes; arbitrary Unicode never crashes it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vblint.engine import Engine
+from vblint.ruleset import load_rules
+
+RULES = load_rules()
+ENGINE = Engine(RULES)
+EXAMPLES = [e.text for r in RULES for e in r.must_match] + [t for r in RULES for t in r.must_not_match]
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def signature(text: str) -> list[tuple[str, str, str, str | None]]:
+    """What a finding says, independent of where it sits: rule, squeezed lower-case text, severity, context."""
+    return sorted((f.rule, " ".join(f.text.lower().split()), str(f.severity), f.context and str(f.context))
+                  for f in ENGINE.lint(text))
+
+
+def note_texts() -> st.SearchStrategy[str]:
+    """Notes stitched together from rule examples, so that most contain something to find."""
+    return st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=4).map(" ".join)
+
+
+@SETTINGS
+@given(note_texts(), st.text(max_size=40))
+def test_offsets_slice_to_the_reported_text(note: str, noise: str) -> None:
+    for text in (note, noise + note + noise):
+        for f in ENGINE.lint(text):
+            assert text[f.start:f.end] == f.text
+            assert f.line == text.count("\n", 0, f.start) + 1
+            assert f.column == f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+
+
+@SETTINGS
+@given(note_texts(), st.randoms(use_true_random=False))
+def test_letter_case_does_not_change_findings(note: str, rnd) -> None:  # noqa: ANN001
+    flipped = "".join(c.upper() if rnd.random() < 0.5 else c.lower() for c in note)
+    assert signature(flipped) == signature(note)
+    assert signature(note.upper()) == signature(note)
+
+
+@SETTINGS
+@given(note_texts(), st.randoms(use_true_random=False))
+def test_extra_spaces_do_not_change_findings(note: str, rnd) -> None:  # noqa: ANN001
+    spaced = re.sub(r" ", lambda _m: " " * rnd.randint(1, 4) + ("\t" if rnd.random() < 0.1 else ""), note)
+    assert signature(spaced) == signature(note)
+
+
+@SETTINGS
+@given(note_texts())
+def test_curly_and_straight_quotes_give_the_same_findings(note: str) -> None:
+    curly = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", note)
+    curly = re.sub(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])", "\u2018\\1\u2019", curly).replace("'", "\u2019")
+    assert signature(curly) == signature(note)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_arbitrary_unicode_never_crashes(text: str) -> None:
+    for f in ENGINE.lint(text):
+        assert text[f.start:f.end] == f.text
+
+
+@SETTINGS
+@given(note_texts())
+def test_prefilter_never_hides_a_finding(note: str) -> None:
+    from vblint.textmap import normalise
+
+    mapped = normalise(note)
+    direct = ENGINE._findings(note, mapped, ENGINE.nlp.make_doc(mapped.text), None, None)
+    assert ENGINE.lint(note) == direct
