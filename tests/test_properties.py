@@ -40,7 +40,7 @@ def test_offsets_slice_to_the_reported_text(note: str, noise: str) -> None:
 
 @SETTINGS
 @given(note_texts(), st.randoms(use_true_random=False))
-def test_letter_case_does_not_change_findings(note: str, rnd) -> None:  # noqa: ANN001
+def test_letter_case_does_not_change_findings(note: str, rnd) -> None:
     flipped = "".join(c.upper() if rnd.random() < 0.5 else c.lower() for c in note)
     assert signature(flipped) == signature(note)
     assert signature(note.upper()) == signature(note)
@@ -48,7 +48,7 @@ def test_letter_case_does_not_change_findings(note: str, rnd) -> None:  # noqa: 
 
 @SETTINGS
 @given(note_texts(), st.randoms(use_true_random=False))
-def test_extra_spaces_do_not_change_findings(note: str, rnd) -> None:  # noqa: ANN001
+def test_extra_spaces_do_not_change_findings(note: str, rnd) -> None:
     spaced = re.sub(r" ", lambda _m: " " * rnd.randint(1, 4) + ("\t" if rnd.random() < 0.1 else ""), note)
     assert signature(spaced) == signature(note)
 
