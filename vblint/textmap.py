@@ -1,8 +1,9 @@
 """Normalise text for matching while keeping a map from every normalised offset back to the source.
 
 Text is lower-cased, curly quotes become straight ones and every run of white space becomes one space (or one
-newline where the run holds a blank line, which ends a paragraph), so that "put  herself" and "put herself" tokenise alike.
-Findings are reported at source offsets, so ``finding.text == source[finding.start:finding.end]`` always holds.
+newline where the run holds a blank line, which ends a paragraph), so that "put  herself" and "put herself"
+tokenise alike. Findings are reported at source offsets, so ``finding.text == source[finding.start:finding.end]``
+always holds.
 """
 
 from __future__ import annotations
