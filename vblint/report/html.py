@@ -16,7 +16,9 @@ from vblint.aggregate import Z95, Z998, Aggregate, Tally, funnel_limits
 from vblint.history import Run, TeamPoint
 from vblint.scan import Excerpt, ScanResult
 
-PLOT_W, PLOT_H, PAD = 640, 300, 48
+PLOT_W, PLOT_H, PAD = 900, 340, 48
+# Room on the right of the funnel plot for the last team's label.
+LABEL_ROOM = 170
 PALETTE = ("#1f5f8b", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#2c3e50", "#b7950b", "#7f8c8d",
            "#e84393")
 
@@ -47,6 +49,7 @@ class Point:
     y: float
     label: str
     status: str
+    label_y: float = 0.0  # labels are spread apart vertically so that clustered teams stay readable
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def _ticks(maximum: float, count: int = 5) -> list[float]:
     raw = maximum / count
     magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 0.1
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return [i * step for i in range(int(maximum / step) + 2) if i * step <= maximum * 1.0001 + step]
+    return [i * step for i in range(int(maximum / step) + 1) if i * step <= maximum * 1.0001]
 
 
 def _scale(v: float, top: float, length: float) -> float:
@@ -114,7 +117,7 @@ def build_funnel(agg: Aggregate) -> Funnel | None:
     max_n = max(t.notes for t in agg.teams.values()) * 1.1
     max_rate = max([t.rate for t in agg.teams.values()] + [100 * funnel_limits(p, max(1, int(max_n / 40)), Z998)[1]])
     max_rate = min(100.0, max_rate * 1.1) or 1.0
-    x = lambda n: PAD + _scale(n, max_n, PLOT_W - 2 * PAD)  # noqa: E731
+    x = lambda n: PAD + _scale(n, max_n, PLOT_W - 2 * PAD - LABEL_ROOM)  # noqa: E731
     y = lambda r: PLOT_H - PAD - _scale(min(r, max_rate), max_rate, PLOT_H - 2 * PAD)  # noqa: E731
     curves = []
     for z, css in ((Z95, "limit95"), (Z998, "limit998")):
@@ -124,10 +127,22 @@ def build_funnel(agg: Aggregate) -> Funnel | None:
                 n = max_n * i / 80
                 pts.append(f"{x(n):.1f},{y(100 * funnel_limits(p, max(1, round(n)), z)[side]):.1f}")
             curves.append((css, " ".join(pts)))
-    points = tuple(Point(x(t.notes), y(t.rate), team, agg.funnel_status(team)) for team, t in agg.teams.items())
+    points = _spread_labels([Point(x(t.notes), y(t.rate), team, agg.funnel_status(team))
+                             for team, t in agg.teams.items()])
     x_ticks = tuple((x(v), f"{v:,.0f}") for v in _ticks(max_n))
     y_ticks = tuple((y(v), f"{v:g}") for v in _ticks(max_rate))
     return Funnel(points, tuple(curves), y(100 * p), x_ticks, y_ticks)
+
+
+def _spread_labels(points: list[Point], gap: float = 13.0) -> tuple[Point, ...]:
+    ordered = sorted(points, key=lambda p: p.y)
+    placed: list[Point] = []
+    last = -1e9
+    for p in ordered:
+        label_y = max(p.y + 4, last + gap)
+        placed.append(Point(p.x, p.y, p.label, p.status, label_y))
+        last = label_y
+    return tuple(placed)
 
 
 def build_months(agg: Aggregate) -> MonthChart | None:
@@ -186,4 +201,4 @@ def build_view(result: ScanResult, *, source: str, generated: str, rules: int, s
 def render(view: View, out: TextIO) -> None:
     env = Environment(loader=PackageLoader("vblint.report", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    out.write(env.get_template("report.html.j2").render(v=view, W=PLOT_W, H=PLOT_H, PAD=PAD))
+    out.write(env.get_template("report.html.j2").render(v=view, W=PLOT_W, H=PLOT_H, PAD=PAD, LR=LABEL_ROOM))
