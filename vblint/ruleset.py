@@ -68,7 +68,8 @@ class RuleSet:
         chosen = [r for r in self.rules if not select or any(self._matches(s, r) for s in select)]
         chosen = [r for r in chosen if not any(self._matches(s, r) for s in ignore)]
         for selector in (*select, *ignore):
-            if not any(self._matches(selector, r) for r in self.rules):
+            known = selector.strip().lower() in CATEGORIES or selector.strip().upper() == "ALL"
+            if not known and not any(self._matches(selector, r) for r in self.rules):
                 raise VblintError(f"unknown rule selector {selector!r}: use a code, code prefix, name or category")
         return RuleSet(tuple(chosen))
 

@@ -20,7 +20,15 @@ _SPEECH_ACTS = {"use", "using", "describe", "describing", "described", "say", "s
                 "label", "labelling", "labelled", "suggest", "imply", "implying", "frame", "framing", "framed",
                 "portray", "characterise", "characterize", "present", "word", "phrase"}
 _NEGATORS = {"not", "n't", "never", "avoid"}
+# A quoted phrase given as an example is being talked about: 'examples include "places herself in ..."'.
+_LISTING = {"example", "examples", "include", "includes", "including", "included", "instance", "instances", "e.g",
+            "eg", "like"}
 _BLAMING = {"blaming", "blame", "victim-blaming"}
+
+
+def _is_meta(words: tuple[str, ...], i: int) -> bool:
+    w = words[i]
+    return w in _BLAMING or (w in _META_NOUNS and (i == 0 or words[i - 1] not in _NOT_META_BEFORE))
 
 
 def is_mention(view: DocView, start: int, end: int, *, quoted: bool) -> bool:
@@ -28,9 +36,13 @@ def is_mention(view: DocView, start: int, end: int, *, quoted: bool) -> bool:
     words = view.words
     sentence = view.sentence(start)
     outside = [i for i in sentence if not start <= i < end]
-    for i in outside:
-        w = words[i]
-        if w in _BLAMING or (w in _META_NOUNS and (i == 0 or words[i - 1] not in _NOT_META_BEFORE)):
+    if any(_is_meta(words, i) for i in outside):
+        return True
+    if quoted:
+        if any(words[i] in _LISTING for i in outside):
+            return True
+        # Audit prose names the problem in one sentence and quotes the examples in the next.
+        if sentence.start > 0 and any(_is_meta(words, i) for i in view.sentence(sentence.start - 1)):
             return True
     for i in (j for j in outside if j < start):
         w = words[i]

@@ -57,6 +57,9 @@ _TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms"
 _AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
 _AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
 _ADULT_AGE = 18
+_REPORTING = {'"', "'", ":", "that", "said", "says", "stated", "states", "told", "tells", "reported", "reports",
+              "explained", "explains", "described", "describes", "disclosed", "discloses", "believes", "believed",
+              "thinks", "thought", "feels", "felt", "claims", "claimed", "alleges", "alleged", "added"}
 _PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
 
 
@@ -118,6 +121,10 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
     words = view.words
     for i in range(pronoun_at - 1, view.sent_start[pronoun_at] - 1, -1):
         w = words[i]
+        if w in _REPORTING:
+            # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
+            # reported clause's pronoun is far more often the child than the speaker.
+            return Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
         age = _age_at(words, i) if w not in {")"} else _age_in_brackets(words, i)
