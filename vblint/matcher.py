@@ -49,7 +49,9 @@ class RuleMatcher:
     def __call__(self, doc: Doc) -> list[Candidate]:
         strings = doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
+        matches = [*(self._matcher(doc) if len(self._matcher) else ()), *(self._phrases(doc) if len(self._phrases)
+                                                                           else ())]
+        for match_id, start, end in matches:
             found.setdefault(strings[match_id], []).append((start, end))
         out: list[Candidate] = []
         for key, spans in found.items():
