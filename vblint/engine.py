@@ -69,7 +69,7 @@ class Engine:
             return []
         return self._findings(text, mapped, self.nlp.make_doc(mapped.text), path, record)
 
-    def lint_many(self, texts: Iterable[str], *, batch_size: int = 256) -> Iterator[list[Finding]]:
+    def lint_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
         """Findings for each text in order; texts with no anchor word are never tokenised."""
         for text in texts:
             yield self.lint(text)
