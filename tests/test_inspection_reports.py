@@ -18,8 +18,10 @@ REPORTS = ["hmicfrs-2025-gloucestershire-child-protection.txt", "hmic-2017-glouc
     "She places herself in risky situations and goes missing overnight.",
 ])
 def test_the_inspections_quoted_phrases_are_errors_in_a_note(engine: Engine, note: str) -> None:
-    found = engine.lint(note)
-    assert found and all(f.severity == Severity.ERROR for f in found), [(f.rule, f.text, f.severity) for f in found]
+    found = [(f.rule, f.text, f.severity.name) for f in engine.lint(note)]
+    # "Misper" itself may be reported at info (a label for the child); the phrase must be an error.
+    assert any(sev == "ERROR" for *_, sev in found), found
+    assert not any(sev == "WARNING" for *_, sev in found), found
 
 
 def test_each_phrase_of_the_2025_quote_is_caught(engine: Engine) -> None:

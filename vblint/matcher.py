@@ -43,7 +43,7 @@ class RuleMatcher:
                                   [nlp.make_doc(normalise(p).text) for p in rule.exception_phrases])
         anchors = sorted({a for rule in self.rules for a in rule.anchors}, key=len, reverse=True)
         # A note with none of these words cannot match any rule, so it skips tokenising altogether.
-        self.prefilter = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, anchors)) + r")(?![a-z0-9])"
+        self.prefilter = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, anchors)) + r")(?![^\W_])"
                                     if anchors else r"(?!x)x")
 
     def __call__(self, doc: Doc) -> list[Candidate]:

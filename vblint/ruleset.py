@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -12,6 +13,19 @@ import yaml
 from vblint.errors import RuleFileError, VblintError
 from vblint.model import CATEGORIES, Rule
 from vblint.schema import build_rule
+
+
+class _RuleLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. Rule files list English words, and YAML 1.1 would read the words
+    on, off, yes and no as booleans."""
+
+
+_RuleLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_RuleLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def packaged_rules_dir() -> Path:
@@ -26,7 +40,7 @@ def rule_files(directory: Path) -> list[Path]:
 def load_rule_file(path: Path) -> tuple[Rule | None, list[str]]:
     """One rule file, or every ``file: field: problem`` found in it."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_RuleLoader)
     except UnicodeDecodeError:
         return None, [f"{path}: (file): not UTF-8 text"]
     except yaml.YAMLError as err:

@@ -92,12 +92,20 @@ def _compile_token(token: Any, field: str, problems: Problems) -> dict[str, Any]
                 problems.add(field, "a token cannot have both LEMMA and LOWER")
                 continue
             out["LOWER"] = _lemma_forms(value, field, problems)
+        elif upper in ("LOWER", "NORM", "ORTH", "TEXT") and not _all_strings(value):
+            problems.add(field, f"{key} values must be words (strings); quote numbers and true/false")
         elif upper in ("LOWER", "NORM", "ORTH", "TEXT") and isinstance(value, (str, dict)):
             # Notes are matched lower-cased (see textmap), so every word attribute is compared lower-cased.
             out["LOWER" if upper != "NORM" else "NORM"] = _lowered(value)
         else:
             out[upper] = value
     return out
+
+
+def _all_strings(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(v, str) for vs in value.values() for v in (vs if isinstance(vs, list) else [vs]))
+    return isinstance(value, str)
 
 
 def _lowered(value: str | dict[str, Any]) -> str | dict[str, Any]:
@@ -135,7 +143,7 @@ def pattern_anchor(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
         if token.get("OP") in ("?", "*", "!"):
             continue
         words = token_words(token)
-        if words is None or not all(re.fullmatch(r"[a-z][a-z0-9]*", w) for w in words):
+        if words is None or not all(re.fullmatch(r"[^\W_](?:\S*[^\W_])?", w) for w in words):
             continue
         if best is None or (len(words), -min(map(len, words))) < (len(best), -min(map(len, best))):
             best = words

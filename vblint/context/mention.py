@@ -11,7 +11,8 @@ _META_NOUNS = {"term", "terms", "phrase", "phrases", "phrasing", "wording", "lan
 _NOT_META_BEFORE = {"bad", "foul", "abusive", "body", "sign", "first", "strong", "threatening", "offensive",
                     "derogatory", "racist", "homophobic", "sexual", "explicit", "obscene"}
 _AVOID = {"avoid", "avoids", "avoiding", "challenge", "challenged", "challenging", "amend", "amended", "reword",
-          "reworded", "rephrase", "rephrased", "replace", "replaced", "correct", "corrected", "remove", "removed"}
+          "reworded", "rephrase", "rephrased", "replace", "replaced", "correct", "corrected", "remove", "removed",
+          "against", "warn", "warns", "warned", "warning"}
 _AVOID_OBJECTS = {"using", "use", "describing", "saying", "calling", "referring", "labelling", "labeling", "writing",
                   "recording", "the", "such", "phrases", "terms", "words", "language", "wording", "phrase", "term",
                   "'", '"', ":", "-", "this", "that", "references", "reference", "any", "to"}

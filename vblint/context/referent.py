@@ -33,7 +33,7 @@ ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster"
              "manager", "supervisor", "i", "we", "force", "team", "service", "services", "agency", "agencies",
              "school", "cps", "council", "csc", "mash", "ocg", "group", "gang", "partner", "partners", "dr", "they",
              "neighbour", "neighbours", "owner", "practitioner", "professional", "professionals",
-             "investigator", "analyst", "colleague", "colleagues", "unit", "dvo", "sio", "isva", "pcso", "pcsos",
+             "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
              "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
              "accused", "arrested", "detained", "prisoner", "inmate", "mp", "solicitor", "social"}
 CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
@@ -57,9 +57,13 @@ _TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms"
 _AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
 _AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
 _ADULT_AGE = 18
-_REPORTING = {'"', "'", ":", "that", "said", "says", "stated", "states", "told", "tells", "reported", "reports",
-              "explained", "explains", "described", "describes", "disclosed", "discloses", "believes", "believed",
-              "thinks", "thought", "feels", "felt", "claims", "claimed", "alleges", "alleged", "added"}
+_REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges', 'assessed',
+              'assesses', 'aware', 'believe', 'believed', 'believes', 'claimed', 'claims', 'concerned',
+              'confirmed', 'confirms', 'considered', 'considers', 'described', 'describes', 'disclosed',
+              'discloses', 'explained', 'explains', 'feel', 'feels', 'felt', 'know', 'knows', 'note',
+              'noted', 'notes', 'recorded', 'records', 'report', 'reported', 'reports', 'said', 'say',
+              'says', 'stated', 'states', 'suspected', 'tells', 'that', 'think', 'thinks', 'thought',
+              'told', 'worried', 'writes', 'wrote'}
 _PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
 
 
@@ -143,7 +147,7 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     sentence = view.sentence(start)
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
     # that ends in a preposition ("associates with males"), where the noun is the other party.
-    if end < sentence.stop and words[end - 1] not in _PREPOSITIONS:
+    if end < sentence.stop and not any(w in _PREPOSITIONS for w in words[max(start, end - 3):end]):
         nxt = words[end]
         age = _age_after(words, end - 1)
         if age is not None:
@@ -151,6 +155,9 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         found = _word(nxt)
         if found is not None:
             return found
+    if words[start] in PRONOUNS:
+        # The match opens with its own possessive: "her risk-taking", "his vulnerabilities led to ...".
+        return _resolve_pronoun(view, start, PRONOUNS[words[start]])
     i = start - 1
     while i >= sentence.start and words[i] in _SKIP:
         i -= 1
@@ -170,6 +177,9 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     found = _word(w)
     if found is not None:
         return found
+    if w in _REPORTING:
+        # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
+        return Referent.UNKNOWN
     if w.isalpha() and i > sentence.start:
         prev = words[i - 1]
         if prev in _TITLES or _word(prev) is Referent.ADULT:
