@@ -43,7 +43,9 @@ CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers
          "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself"}
 PRONOUNS = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
 # Words between a subject and the phrase about it ("the suspect is also clearly a known ...").
-_SKIP = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "'s", "a", "an", "the", "very",
+_SKIP = {"used", "treated", "regarded", "viewed", "labelled", "labeled", "classed", "perceived", "identified",
+         "named", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "'s", "a", "an", "the",
+         "very",
          "really", "quite", "clearly", "also", "again", "once", "repeatedly", "known", "described", "as", "seen",
          "now", "still", "extremely", "highly", "so", "considered", "deemed", "believed", "thought", "to",
          "appears", "seems", "appear", "seem", "become", "became", "becomes", "continues", "continued", "keeps",
@@ -155,6 +157,14 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         found = _word(nxt)
         if found is not None:
             return found
+    # An age inside the match names its referent ("young woman (15)", "15yo young man"), unless it follows a
+    # preposition and so belongs to the other party ("sex with a 24-year-old").
+    for i in range(start, end):
+        if words[i] in _PREPOSITIONS:
+            break
+        age = _age_in_brackets(words, i) if words[i] == ")" else _age_at(words, i)
+        if age is not None:
+            return _by_age(age)
     if words[start] in PRONOUNS:
         # The match opens with its own possessive: "her risk-taking", "his vulnerabilities led to ...".
         return _resolve_pronoun(view, start, PRONOUNS[words[start]])
