@@ -17,10 +17,14 @@ EXAMPLES = [e.text for r in RULES for e in r.must_match] + [t for r in RULES for
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def signature(text: str) -> list[tuple[str, str, str, str | None]]:
-    """What a finding says, independent of where it sits: rule, squeezed lower-case text, severity, context."""
-    return sorted((f.rule, " ".join(f.text.lower().split()), str(f.severity), f.context and str(f.context))
-                  for f in ENGINE.lint(text))
+    """What a finding says, independent of where it sits: rule, squeezed lower-case text with straight quotes,
+    severity, context."""
+    return sorted((f.rule, " ".join(f.text.lower().translate(STRAIGHT).split()), str(f.severity),
+                   f.context and str(f.context)) for f in ENGINE.lint(text))
 
 
 def note_texts() -> st.SearchStrategy[str]:

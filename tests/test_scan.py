@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-BLAMING = "VIST review: misper places herself in risky situations and was seen at the flat."
+BLAMING = "VIST review: she places herself in risky situations and was seen at the flat."
 CLEAN = "VIST review: risk reviewed, return interview booked with CSC."
 HEADER = ["Note ID", "Team", "Note Type", "Author Role", "Created At", "Note Text"]
 
@@ -96,7 +96,7 @@ def test_encodings_and_delimiters_of_real_exports(tmp_path: Path, run_cli, encod
 
 def test_quoted_newlines_and_very_long_notes(tmp_path: Path, run_cli) -> None:
     data = rows(4)
-    data[0][5] = "Line one of the note.\nLine two: misper places herself\nin risky situations."
+    data[0][5] = "Line one of the note.\nLine two: she places herself\nin risky situations."
     data[2][5] = "routine " * 200_000 + BLAMING
     export = write_csv(tmp_path / "export.csv", data)
     code, _, err = run_cli("scan", str(export), "--findings", str(tmp_path / "f.jsonl"))

@@ -50,6 +50,9 @@ def is_mention(view: DocView, start: int, end: int, *, quoted: bool) -> bool:
         nxt = words[i + 1:i + 3]
         if w in _AVOID and nxt and nxt[0] in _AVOID_OBJECTS | {words[start]}:
             return True
+        # "Avoid closing on 'returned safe and well' alone": the quoted words are the thing to avoid.
+        if w in _AVOID and quoted and start - i <= 6:
+            return True
         if w in _NEGATORS and start - i <= 8 and any(x in _SPEECH_ACTS for x in words[i + 1:min(i + 5, start)]):
             return True
         if (w, *nxt[:1]) in {("instead", "of"), ("rather", "than"), ("such", "as"), ("e.g",), ("eg",)} and quoted:

@@ -43,7 +43,8 @@ CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers
          "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself"}
 PRONOUNS = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
 # Words between a subject and the phrase about it ("the suspect is also clearly a known ...").
-_SKIP = {"used", "treated", "regarded", "viewed", "labelled", "labeled", "classed", "perceived", "identified",
+_SKIP = {"shown", "showed", "shows", "displayed", "displays",
+         "used", "treated", "regarded", "viewed", "labelled", "labeled", "classed", "perceived", "identified",
          "named", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "'s", "a", "an", "the",
          "very",
          "really", "quite", "clearly", "also", "again", "once", "repeatedly", "known", "described", "as", "seen",
