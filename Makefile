@@ -21,7 +21,7 @@ demo: $(STAMP)
 	@echo "Report written to report.html; findings, summary and dip sample in demo-out/."
 
 test: $(STAMP)
-	$(BIN)/ruff check vblint tests bench
+	$(BIN)/ruff check vblint tests bench corpora
 	$(BIN)/python -m pytest
 
 # Regenerate docs/rules.md and docs/scorecard.md from the rules and the test split.

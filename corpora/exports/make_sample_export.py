@@ -54,8 +54,9 @@ HEADERS = {
 NEUTRAL = {
     "investigation-update": (
         "{name} ({age}) was spoken to at home with mum present.", "ABE interview booked for Thursday at 1400hrs.",
-        "Phone download requested; awaiting results from DFU.", "Suspect {adult} ({adult_age}) arrested and interviewed, "
-        "released under investigation.", "Statement obtained from the school DSL.", "CCTV from {place} has been seized.",
+        "Phone download requested; awaiting results from DFU.",
+        "Suspect {adult} ({adult_age}) arrested and interviewed, released under investigation.",
+        "Statement obtained from the school DSL.", "CCTV from {place} has been seized.",
         "Strategy discussion held with CSC, s47 enquiries to continue.", "Bail conditions set: no contact with {name}.",
         "File to CPS for charging advice.", "Safeguarding referral submitted and ISVA support offered."),
     "vist-supervisor-review": (

@@ -3,7 +3,7 @@ consensual". Like medspaCy's ConText, a trigger looks forward over a short scope
 
 from __future__ import annotations
 
-from vblint.context.view import DocView
+from vblint.context.view import CLAUSE_BREAKS, DocView
 
 TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
             "none", "nobody", "cant", "dont", "doesnt", "isnt", "wasnt", "didnt", "wont", "shouldnt", "couldnt",
@@ -17,13 +17,15 @@ PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet"}, "no": 
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
                   "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also"}
-DEFAULT_SCOPE = 6
+DEFAULT_SCOPE = 8
+# An age or bracket between a negation and its phrase does not use up the scope: "no suggestion Skye (14) is".
+_FREE = {"(", ")", "aged", "yo", "yrs"}
 
 
 def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     """True when a negation or hypothetical trigger governs the match ``[start, end)``."""
     words = view.words
-    for i in view.before(start, scope or DEFAULT_SCOPE):
+    for i in _scope(view, start, scope or DEFAULT_SCOPE):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w == "and" and nxt in _NEW_PREDICATE:
@@ -33,3 +35,28 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
         if (w, nxt) in PAIRED:
             return True
     return False
+
+
+def _scope(view: DocView, start: int, limit: int) -> list[int]:
+    """Tokens before ``start`` in its clause, nearest first: ``limit`` words, not counting an age in brackets."""
+    words = view.words
+    out: list[int] = []
+    counted = 0
+    i = start - 1
+    floor = view.sent_start[start] if start < len(words) else 0
+    while i >= floor and counted < limit:
+        w = words[i]
+        if w == ")" and "(" in words[max(floor, i - 3):i] and any(x.isdigit() for x in words[max(floor, i - 3):i]):
+            # "(14)", "(aged 14)", "(14 yo)": skip the bracketed age whole.
+            j = i - 1
+            while j >= floor and words[j] != "(":
+                j -= 1
+            i = j - 1
+            continue
+        if w in CLAUSE_BREAKS:
+            break
+        out.append(i)
+        if w not in _FREE and not w.isdigit():
+            counted += 1
+        i -= 1
+    return out

@@ -67,6 +67,19 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'noted', 'notes', 'recorded', 'records', 'report', 'reported', 'reports', 'said', 'say',
               'says', 'stated', 'states', 'suspected', 'tells', 'that', 'think', 'thinks', 'thought',
               'told', 'worried', 'writes', 'wrote'}
+_NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "situation", "case", "address", "house",
+               "car", "vehicle", "job", "task", "call", "log", "review", "process", "area", "night", "evening", "it",
+               "this", "that", "there", "which", "what", "who", "everything", "nothing", "something", "risk",
+               "grading", "plan", "strat", "update", "referral", "report", "incident", "episode", "enquiries",
+               "cctv", "phone", "account", "statement", "evidence", "placement", "unit", "home", "school", "room",
+               "behaviour", "presentation", "conduct", "weekend", "morning", "afternoon", "today", "yesterday",
+               "tonight", "now", "then", "here", "also", "again", "once", "still", "never", "always"}
+_NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "report", "reports", "reported", "says", "said", "feel", "feels",
+                "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states", "stated"}
+_OBSERVING = _REPORTING | {"asked", "asks", "raised", "concern", "concerns", "concerned", "worried", "report",
+                           "believe", "believes", "feel", "feels", "about", "re", "regarding", "heard", "saw", "seen",
+                           "found", "noticed", "told", "observed", "suspect", "suspects", "fear", "fears"}
+_SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 _PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
 
 
@@ -88,7 +101,8 @@ def _age_at(words: tuple[str, ...], i: int) -> int | None:
 def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
     """"(34)" or "(34yo)" ending at the ``)`` token ``close``."""
     inner = close - 1
-    if inner >= 1 and words[inner - 1] == "(":
+    opening = inner - 2 if inner >= 2 and words[inner - 1] in {"aged", "age"} else inner - 1
+    if opening >= 0 and words[opening] == "(":
         w = words[inner]
         m = _AGE_TOKEN.match(w)
         if m:
@@ -190,11 +204,39 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         return found
     if w in _REPORTING:
         # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
-        return Referent.UNKNOWN
+        return _sentence_subject(view, sentence, start)
+    if w == "," and i > sentence.start:
+        # "The suspect, aged 27, absconded"
+        age = _age_at(words, i - 1)
+        if age is not None:
+            return _by_age(age)
     if w.isalpha() and i > sentence.start:
         prev = words[i - 1]
         if prev in _TITLES or _word(prev) is Referent.ADULT:
             return Referent.ADULT
         if _word(prev) is Referent.CHILD:
             return Referent.CHILD
+    if w.isalpha() and w not in _NOT_A_NAME and (i == sentence.start or words[i - 1] in _NAME_BEFORE):
+        # A bare word standing as the subject of its clause ("Tia once again was ...", "report Leah is ...") is a
+        # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
+        return Referent.CHILD
+    return _sentence_subject(view, sentence, start)
+
+
+def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
+    """The subject a sentence opens with, when the words next to the match say nothing: "The male (38) has a
+    history of ...", "Nominal Doyle (43) left ...". Unknown when the opening says nothing either."""
+    words = view.words
+    for i in range(sentence.start, min(sentence.start + 4, sentence.stop)):
+        w = words[i]
+        if w in _SUBJECT_OPENERS:
+            continue
+        found = _word(w) if w not in PRONOUNS else None
+        if found is None and w in _TITLES:
+            found = Referent.ADULT
+        if found is None or any(x in _OBSERVING for x in words[i + 1:start]):
+            # "Staff feel it is ...", "School report sexting ...": the opener observes, it is not the subject.
+            return Referent.UNKNOWN
+        after = _age_after(words, i)
+        return _by_age(after) if after is not None else found
     return Referent.UNKNOWN
