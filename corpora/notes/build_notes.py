@@ -6,6 +6,7 @@ supervisors' corrections and training mentions); procedural look-alikes; and rou
 
 The split is by phrasing, not by note: a phrasing (and a benign sentence) belongs to dev or to test by a hash of
 its text, so the test split measures the rules on wordings they were not tuned on.
+Hand-written notes in handwritten.txt (markup described in handwritten()) join the generated ones, split by id.
 Run: python corpora/notes/build_notes.py [--notes 1700] [--seed 7]
 """
 
@@ -405,12 +406,40 @@ def build(notes: int, seed: int) -> tuple[list[dict], list[dict]]:  # type: igno
     return out[False], out[True]
 
 
+HEADER = re.compile(r"^### id: (\S+) \| type: (\S+) \| team: ([^|]+?) \| role: (\S+)\s*$")
+SPAN = re.compile(r"\[\[([^\[\]|]+)\|([a-z-]+)\]\]")
+
+
+def handwritten(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    """Hand-written notes in markup: a '### id: ... | type: ... | team: ... | role: ...' line, then the text with
+    each span written [[words|category]]."""
+    notes: list[dict] = []  # type: ignore[type-arg]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head = HEADER.match(line)
+        if head:
+            notes.append({"id": head[1], "note_type": head[2], "team": head[3], "role": head[4], "raw": []})
+        elif notes:
+            notes[-1]["raw"].append(line)
+    for note in notes:
+        raw, text, spans, pos = "\n".join(note.pop("raw")).strip(), "", [], 0
+        for m in SPAN.finditer(raw):
+            text += raw[pos : m.start()]
+            spans.append({"start": len(text), "end": len(text) + len(m[1]), "text": m[1], "category": m[2]})
+            text += m[1]
+            pos = m.end()
+        note["text"], note["spans"] = text + raw[pos:], spans
+    return notes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=1700)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     dev, test = build(args.notes, args.seed)
+    # Hand-written notes: the realistic, harder part of the corpus, split by a hash of their id.
+    for note in handwritten(HERE / "handwritten.txt"):
+        (test if test_bucket(note["id"]) else dev).append(note)
     for name, rows in (("dev", dev), ("test", test)):
         with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for row in rows:

@@ -53,7 +53,7 @@ def _scope(view: DocView, start: int, limit: int) -> list[int]:
                 j -= 1
             i = j - 1
             continue
-        if w in CLAUSE_BREAKS:
+        if w in CLAUSE_BREAKS or (w in {"as", "so", "since"} and words[i + 1] in {"she", "he", "they", "it", "we"}):
             break
         out.append(i)
         if w not in _FREE and not w.isdigit():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from vblint.context.view import DocView
+from vblint.context.view import CLAUSE_BREAKS, DocView
 
 
 class Referent(Enum):
@@ -35,7 +35,7 @@ ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster"
              "neighbour", "neighbours", "owner", "practitioner", "professional", "professionals",
              "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
              "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
-             "accused", "arrested", "detained", "prisoner", "inmate", "mp", "solicitor", "social"}
+             "accused", "prisoner", "inmate", "mp", "solicitor", "social"}
 CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
          "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
          "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",
@@ -78,7 +78,10 @@ _NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "report", "reports", "reporte
                 "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states", "stated"}
 _OBSERVING = _REPORTING | {"asked", "asks", "raised", "concern", "concerns", "concerned", "worried", "report",
                            "believe", "believes", "feel", "feels", "about", "re", "regarding", "heard", "saw", "seen",
-                           "found", "noticed", "told", "observed", "suspect", "suspects", "fear", "fears"}
+                           "found", "noticed", "told", "observed", "fear", "fears"}
+CLAUSE_BREAKS_HERE = CLAUSE_BREAKS - {"(", ")"}
+_REFLEXIVE = {"herself", "himself"}
+_SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 _PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
 
@@ -142,7 +145,7 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
     words = view.words
     for i in range(pronoun_at - 1, view.sent_start[pronoun_at] - 1, -1):
         w = words[i]
-        if w in _REPORTING:
+        if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
             # reported clause's pronoun is far more often the child than the speaker.
             return Referent.CHILD
@@ -151,10 +154,22 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
         age = _age_at(words, i) if w not in {")"} else _age_in_brackets(words, i)
         if age is not None:
             return _by_age(age)
+        if w in {"lady", "woman", "man"} and i > 0 and words[i - 1] == "young":
+            return Referent.CHILD  # "a very sexualised young lady and ... her": the child, described as older
         fits = w in ADULT_ANY or (w in ADULT_MALE if gender == "m" else w in ADULT_FEMALE)
         if fits and w not in {"they", "i", "we"}:
             after = _age_after(words, i)
             return _by_age(after) if after is not None else Referent.ADULT
+    start = view.sent_start[pronoun_at]
+    if pronoun_at - start <= 1 and start > 0:
+        # "The male (19) was arrested ... He is a known runner": a sentence opening with a pronoun continues the
+        # previous sentence's subject when that was an adult suspect of the same gender (not a parent, whose
+        # sentences are usually about the child).
+        prev = view.sentence(start - 1)
+        for i in range(prev.start, min(prev.start + 3, prev.stop)):
+            if words[i] in _SUSPECTS and (gender == "m" or words[i] in {"suspect", "offender", "nominal"}):
+                after = _age_after(words, i)
+                return _by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
 
 
@@ -180,9 +195,12 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         age = _age_in_brackets(words, i) if words[i] == ")" else _age_at(words, i)
         if age is not None:
             return _by_age(age)
-    if words[start] in PRONOUNS:
-        # The match opens with its own possessive: "her risk-taking", "his vulnerabilities led to ...".
-        return _resolve_pronoun(view, start, PRONOUNS[words[start]])
+    inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
+    if words[start] in PRONOUNS and words[start] not in _REFLEXIVE:
+        inner = start  # the match opens with its subject: "she uses cannabis"
+    if inner is not None and (inner == start or (inner <= start + 1 and words[inner] in {"her", "his"})):
+        # The match names its own person: "her risk-taking", "off her face", "is her own worst enemy".
+        return _resolve_pronoun(view, inner, PRONOUNS[words[inner]])
     i = start - 1
     while i >= sentence.start and words[i] in _SKIP:
         i -= 1
@@ -204,7 +222,7 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         return found
     if w in _REPORTING:
         # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
-        return _sentence_subject(view, sentence, start)
+        return _fallback(view, sentence, start)
     if w == "," and i > sentence.start:
         # "The suspect, aged 27, absconded"
         age = _age_at(words, i - 1)
@@ -216,10 +234,41 @@ def referent(view: DocView, start: int, end: int) -> Referent:
             return Referent.ADULT
         if _word(prev) is Referent.CHILD:
             return Referent.CHILD
+    if i - 2 >= sentence.start and words[i - 1] == ",":
+        age = _age_at(words, i - 2)  # "The suspect, aged 53, dresses ..."
+        if age is not None:
+            return _by_age(age)
     if w.isalpha() and w not in _NOT_A_NAME and (i == sentence.start or words[i - 1] in _NAME_BEFORE):
         # A bare word standing as the subject of its clause ("Tia once again was ...", "report Leah is ...") is a
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
+    return _fallback(view, sentence, start)
+
+
+def _fallback(view: DocView, sentence: range, start: int) -> Referent:
+    """When the words next to the match say nothing: the nearest person named earlier in the clause ("she has a
+    history of making things up", "Lacey (13) is no angel and winds staff up"), else the sentence's subject."""
+    words = view.words
+    i = start - 1
+    while i >= max(sentence.start, start - 8):
+        w = words[i]
+        if w == ")":
+            age = _age_in_brackets(words, i)
+            if age is not None:
+                return _by_age(age)
+        elif w in CLAUSE_BREAKS_HERE:
+            break
+        if w in _OBSERVING:
+            return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
+        age = _age_at(words, i)
+        if age is not None:
+            return _by_age(age)
+        if w in PRONOUNS:
+            return _resolve_pronoun(view, i, PRONOUNS[w])
+        found = _word(w)
+        if found is not None:
+            return found
+        i -= 1
     return _sentence_subject(view, sentence, start)
 
 
@@ -234,6 +283,10 @@ def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
         found = _word(w) if w not in PRONOUNS else None
         if found is None and w in _TITLES:
             found = Referent.ADULT
+        if found is None and w.isalpha():
+            # "Skye 15yo located at ...": a name with an age.
+            age = _age_after(words, i)
+            return _by_age(age) if age is not None else Referent.UNKNOWN
         if found is None or any(x in _OBSERVING for x in words[i + 1:start]):
             # "Staff feel it is ...", "School report sexting ...": the opener observes, it is not the subject.
             return Referent.UNKNOWN
