@@ -65,18 +65,19 @@ class Engine:
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = normalise(text)
-        if not self.matcher.prefilter.search(mapped.text):
+        active = self.matcher.active(mapped.text)
+        if not active:
             return []
-        return self._findings(text, mapped, self.nlp.make_doc(mapped.text), path, record)
+        return self._findings(text, mapped, self.nlp.make_doc(mapped.text), active, path, record)
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
         """Findings for each text in order; texts with no anchor word are never tokenised."""
         for text in texts:
             yield self.lint(text)
 
-    def _findings(self, source: str, mapped: MappedText, doc: Doc, path: str | None,
+    def _findings(self, source: str, mapped: MappedText, doc: Doc, active: list[int], path: str | None,
                   record: str | None) -> list[Finding]:
-        candidates = self.matcher(doc)
+        candidates = self.matcher(doc, active)
         if not candidates:
             return []
         view = DocView.of(doc)

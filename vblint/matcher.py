@@ -24,43 +24,66 @@ class Candidate:
 
 
 class RuleMatcher:
-    """The compiled form of a rule set for one pipeline's vocabulary."""
+    """The compiled form of a rule set for one pipeline's vocabulary.
+
+    Each rule has its own matchers and is run only on notes that contain one of its anchor words: a rule's
+    patterns cost nothing on the many notes that cannot match them, which is what keeps a large pack fast.
+    """
 
     def __init__(self, nlp: Language, rules: RuleSet) -> None:
         self.rules = rules.rules
-        self._codes = {rule.code: i for i, rule in enumerate(self.rules)}
-        self._matcher = Matcher(nlp.vocab, validate=False)
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._compiled: list[tuple[Matcher | None, PhraseMatcher | None, Matcher | None, PhraseMatcher | None]] = []
         for rule in self.rules:
-            if rule.patterns:
-                self._matcher.add(rule.code, [list(p) for p in rule.patterns], greedy="LONGEST")
-            if rule.phrases:
-                self._phrases.add(rule.code, [nlp.make_doc(normalise(p).text) for p in rule.phrases])
-            if rule.exception_patterns:
-                self._matcher.add(rule.code + _EXCEPTION, [list(p) for p in rule.exception_patterns])
-            if rule.exception_phrases:
-                self._phrases.add(rule.code + _EXCEPTION,
-                                  [nlp.make_doc(normalise(p).text) for p in rule.exception_phrases])
-        anchors = sorted({a for rule in self.rules for a in rule.anchors}, key=len, reverse=True)
+            self._compiled.append((
+                _matcher(nlp, rule.code, rule.patterns, greedy="LONGEST"),
+                _phrases(nlp, rule.code, rule.phrases),
+                _matcher(nlp, rule.code + _EXCEPTION, rule.exception_patterns),
+                _phrases(nlp, rule.code + _EXCEPTION, rule.exception_phrases),
+            ))
+        self._by_anchor: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for anchor in rule.anchors:
+                self._by_anchor.setdefault(anchor, []).append(i)
+        anchors = sorted(self._by_anchor, key=len, reverse=True)
         # A note with none of these words cannot match any rule, so it skips tokenising altogether.
         self.prefilter = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, anchors)) + r")(?![^\W_])"
                                     if anchors else r"(?!x)x")
 
-    def __call__(self, doc: Doc) -> list[Candidate]:
-        strings = doc.vocab.strings
-        found: dict[str, list[tuple[int, int]]] = {}
-        matches = [*(self._matcher(doc) if len(self._matcher) else ()), *(self._phrases(doc) if len(self._phrases)
-                                                                           else ())]
-        for match_id, start, end in matches:
-            found.setdefault(strings[match_id], []).append((start, end))
+    def active(self, text: str) -> list[int]:
+        """The rules that can match a normalised (lower-cased) note: those with an anchor word in it."""
+        found: set[int] = set()
+        for word in set(self.prefilter.findall(text)):
+            found.update(self._by_anchor.get(word, ()))
+        return sorted(found)
+
+    def __call__(self, doc: Doc, active: list[int] | None = None) -> list[Candidate]:
         out: list[Candidate] = []
-        for key, spans in found.items():
-            if key.endswith(_EXCEPTION):
+        for i in range(len(self.rules)) if active is None else active:
+            patterns, phrases, exception_patterns, exception_phrases = self._compiled[i]
+            spans = [(s, e) for m in (patterns, phrases) if m is not None for _, s, e in m(doc)]
+            if not spans:
                 continue
-            cancels = found.get(key + _EXCEPTION, [])
-            kept = [s for s in spans if not any(s[0] < e and b < s[1] for b, e in cancels)]
+            cancels = [(s, e) for m in (exception_patterns, exception_phrases) if m is not None
+                       for _, s, e in m(doc)]
+            kept = [sp for sp in spans if not any(sp[0] < e and b < sp[1] for b, e in cancels)]
             # Longest first, no overlaps within a rule: "capable and street wise" beats "street wise".
             for span in filter_spans([doc[s:e] for s, e in kept]):
-                out.append(Candidate(self._codes[key], span.start, span.end))
+                out.append(Candidate(i, span.start, span.end))
         out.sort(key=lambda c: (c.start, c.rule))
         return out
+
+
+def _matcher(nlp: Language, key: str, patterns: tuple, greedy: str | None = None) -> Matcher | None:  # type: ignore[type-arg]
+    if not patterns:
+        return None
+    matcher = Matcher(nlp.vocab, validate=False)
+    matcher.add(key, [list(p) for p in patterns], greedy=greedy)
+    return matcher
+
+
+def _phrases(nlp: Language, key: str, phrases: tuple) -> PhraseMatcher | None:  # type: ignore[type-arg]
+    if not phrases:
+        return None
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add(key, [nlp.make_doc(normalise(p).text) for p in phrases])
+    return matcher

@@ -145,9 +145,23 @@ def pattern_anchor(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
         words = token_words(token)
         if words is None or not all(re.fullmatch(r"[^\W_](?:\S*[^\W_])?", w) for w in words):
             continue
-        if best is None or (len(words), -min(map(len, words))) < (len(best), -min(map(len, best))):
+        if best is None or _anchor_cost(words) < _anchor_cost(best):
             best = words
     return best
+
+
+# Words in nearly every note: a set of anchors holding one of them would send every note to the rule.
+_COMMON = frozenset({
+    "a", "an", "the", "to", "at", "with", "is", "on", "for", "of", "from", "was", "are", "be", "been",
+    "being", "not", "this", "that", "who", "her", "his", "she", "he", "they", "it", "in", "and", "or", "by",
+    "as", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "no", "so", "but",
+    "if", "into", "up", "out", "about", "over", "off", "than", "then", "very", "just", "all", "any", "some"
+})
+
+
+def _anchor_cost(words: frozenset[str]) -> tuple[int, int, int]:
+    """Fewer notes reach a rule whose anchors are few, uncommon and long."""
+    return (len(words & _COMMON), len(words), -min(map(len, words)))
 
 
 def _patterns(value: Any, field: str, problems: Problems) -> tuple[tuple[dict[str, Any], ...], ...]:
