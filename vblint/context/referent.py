@@ -207,19 +207,11 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     if i < sentence.start:
         return Referent.UNKNOWN
     w = words[i]
-    if w == ")":
-        age = _age_in_brackets(words, i)
-        if age is not None:
-            return _by_age(age)
-        return Referent.UNKNOWN
-    age = _age_at(words, i)
-    if age is not None:
-        return _by_age(age)
-    if w in PRONOUNS:
-        return _resolve_pronoun(view, i, PRONOUNS[w])
-    found = _word(w)
+    found = _person_at(view, i)
     if found is not None:
         return found
+    if w == ")":
+        return Referent.UNKNOWN
     if w in _REPORTING:
         # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
         return _fallback(view, sentence, start)
@@ -245,6 +237,18 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     return _fallback(view, sentence, start)
 
 
+def _person_at(view: DocView, i: int) -> Referent | None:
+    """Who token ``i`` names, if anyone: an age ("(15)", "15yo"), a pronoun, or a word for a child or an adult."""
+    words = view.words
+    w = words[i]
+    age = _age_in_brackets(words, i) if w == ")" else _age_at(words, i)
+    if age is not None:
+        return _by_age(age)
+    if w in PRONOUNS:
+        return _resolve_pronoun(view, i, PRONOUNS[w])
+    return _word(w)
+
+
 def _fallback(view: DocView, sentence: range, start: int) -> Referent:
     """When the words next to the match say nothing: the nearest person named earlier in the clause ("she has a
     history of making things up", "Lacey (13) is no angel and winds staff up"), else the sentence's subject."""
@@ -252,20 +256,11 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
     i = start - 1
     while i >= max(sentence.start, start - 8):
         w = words[i]
-        if w == ")":
-            age = _age_in_brackets(words, i)
-            if age is not None:
-                return _by_age(age)
-        elif w in CLAUSE_BREAKS_HERE:
+        if w in CLAUSE_BREAKS_HERE:
             break
         if w in _OBSERVING:
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
-        age = _age_at(words, i)
-        if age is not None:
-            return _by_age(age)
-        if w in PRONOUNS:
-            return _resolve_pronoun(view, i, PRONOUNS[w])
-        found = _word(w)
+        found = _person_at(view, i)
         if found is not None:
             return found
         i -= 1
