@@ -68,7 +68,7 @@ def _quote(view: DocView, open_: int, close: int) -> Quote:
     words = view.words
     inner = [w for w in words[open_ + 1:close] if w.strip()]
     speech = speech_words()
-    before = [words[i] for i in view.before(open_, 8, clause=False)]
+    before = [words[i] for i in view.before(open_, 12, clause=False)]
     after = [words[i] for i in view.after(close + 1, 4, clause=False)]
     attributed = (
         bool(before and before[0] in {":", "-", "–", "—"})
