@@ -49,3 +49,18 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
     report = f"span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f}"
     assert ev.spans.precision >= SPAN_PRECISION_TARGET, report
     assert ev.spans.recall >= SPAN_RECALL_TARGET, report
+
+
+def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
+    """The corpus is regenerated, never edited by hand: build_notes.py reproduces both splits byte for byte."""
+    import subprocess
+    import sys
+
+    builder = NOTES / "build_notes.py"
+    work = tmp_path / "notes"
+    work.mkdir()
+    for name in ("build_notes.py", "phrases.py", "handwritten.txt"):
+        (work / name).write_bytes((NOTES / name).read_bytes())
+    subprocess.run([sys.executable, str(work / builder.name)], check=True, capture_output=True, cwd=work)
+    for split in ("dev", "test"):
+        assert (work / f"{split}.jsonl").read_bytes() == (NOTES / f"{split}.jsonl").read_bytes(), split
