@@ -9,7 +9,10 @@ from vblint.context.view import DocView
 _META_NOUNS = {"term", "terms", "phrase", "phrases", "phrasing", "wording", "language", "terminology", "expression",
                "expressions", "label", "labels", "labelling", "labeling", "vocabulary"}
 _NOT_META_BEFORE = {"bad", "foul", "abusive", "body", "sign", "first", "strong", "threatening", "offensive",
-                    "derogatory", "racist", "homophobic", "sexual", "explicit", "obscene"}
+                    "derogatory", "racist", "homophobic", "sexual", "explicit", "obscene",
+                    # the school term: "disruptive in class all term"
+                    "all", "next", "last", "school", "summer", "autumn", "spring", "previous", "half", "whole",
+                    "second", "third", "current"}
 _AVOID = {"avoid", "avoids", "avoiding", "challenge", "challenged", "challenging", "amend", "amended", "reword",
           "reworded", "rephrase", "rephrased", "replace", "replaced", "correct", "corrected", "remove", "removed",
           "against", "warn", "warns", "warned", "warning"}

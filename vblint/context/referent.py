@@ -76,7 +76,8 @@ _NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "sit
                "tonight", "now", "then", "here", "also", "again", "once", "still", "never", "always"}
 _NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "report", "reports", "reported", "says", "said", "feel", "feels",
                 "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states", "stated"}
-_OBSERVING = _REPORTING | {"asked", "asks", "raised", "concern", "concerns", "concerned", "worried", "report",
+_OBSERVING = _REPORTING | {"describe", "describes", "call", "calls",
+                           "asked", "asks", "raised", "concern", "concerns", "concerned", "worried", "report",
                            "believe", "believes", "feel", "feels", "about", "re", "regarding", "heard", "saw", "seen",
                            "found", "noticed", "told", "observed", "fear", "fears"}
 CLAUSE_BREAKS_HERE = CLAUSE_BREAKS - {"(", ")"}
