@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from vblint.context.mention import is_mention
 from vblint.context.negation import is_negated
-from vblint.context.quotation import enclosing, find_quotes, is_reported_speech
+from vblint.context.quotation import enclosing, find_quotes
 from vblint.context.referent import Referent, referent
 from vblint.context.view import DocView
 from vblint.matcher import Candidate, RuleMatcher
@@ -98,9 +98,9 @@ class Engine:
         if is_negated(view, cand.start, cand.end, rule.scope):
             contexts.add(Context.NEGATED)
         quote = enclosing(quotes, cand.start, cand.end)
-        if (quote is not None and quote.attributed) or is_reported_speech(view, cand.start):
+        if quote is not None and quote.attributed:
             contexts.add(Context.QUOTED)
-        if is_mention(view, cand.start, cand.end, quoted=quote is not None):
+        if is_mention(view, cand.start, cand.end, quote, quotes):
             contexts.add(Context.MENTION)
         who = referent(view, cand.start, cand.end)
         if who is Referent.ADULT:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from vblint.context.quotation import Quote
 from vblint.context.view import DocView
 
 _META_NOUNS = {"term", "terms", "phrase", "phrases", "phrasing", "wording", "language", "terminology", "expression",
@@ -28,6 +29,19 @@ _NEGATORS = {"not", "n't", "never", "avoid"}
 _LISTING = {"example", "examples", "include", "includes", "including", "included", "instance", "instances", "e.g",
             "eg", "like"}
 _BLAMING = {"blaming", "blame", "victim-blaming"}
+# Between the items of a list of quoted terms: '"drug runner", "sex worker" or "street-wise"'.
+_LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " "}
+# Words that correct the wording just quoted or reported: '"making poor choices" - please amend'.
+_CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase", "rephrased", "rewrite", "rewritten",
+               "remove", "removed", "delete", "deleted", "inaccurate", "inappropriate", "unacceptable", "instead",
+               "incorrect", "wrong"}
+# These correct only when negated: "this was not accurate", "should not appear in our records".
+_CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written"}
+# The record whose wording a reviewer reports in order to correct it: "Earlier log describes her as ...".
+_RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "notes", "narrative", "summary", "file",
+            "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes"}
+_RECORD_VERBS = {"describes", "described", "states", "stated", "says", "said", "records", "recorded", "calls",
+                 "called", "refers", "referred", "labels", "labelled", "has", "had", "notes", "noted"}
 
 
 def _is_meta(words: tuple[str, ...], i: int) -> bool:
@@ -35,13 +49,22 @@ def _is_meta(words: tuple[str, ...], i: int) -> bool:
     return w in _BLAMING or (w in _META_NOUNS and (i == 0 or words[i - 1] not in _NOT_META_BEFORE))
 
 
-def is_mention(view: DocView, start: int, end: int, *, quoted: bool) -> bool:
+def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
+               quotes: list[Quote] | tuple[Quote, ...] = ()) -> bool:
     """True when the sentence around ``[start, end)`` talks about the words rather than using them."""
     words = view.words
     sentence = view.sentence(start)
     outside = [i for i in sentence if not start <= i < end]
+    quoted = quote is not None
     if any(_is_meta(words, i) for i in outside):
         return True
+    if quote is not None and _in_list(view, quote, quotes):
+        return True
+    if (quoted or _reported_record(view, start)) and _corrected(view, end):
+        return True
+    if quoted and sentence.start < start and words[sentence.start].endswith("ing") \
+            and words[sentence.start] in _SPEECH_ACTS | {"labelling", "labeling", "calling", "using"}:
+        return True  # 'Describing girls as "flirty" sexualises them': the gerund talks about the wording
     if quoted:
         if any(words[i] in _LISTING for i in outside):
             return True
@@ -61,3 +84,38 @@ def is_mention(view: DocView, start: int, end: int, *, quoted: bool) -> bool:
         if (w, *nxt[:1]) in {("instead", "of"), ("rather", "than"), ("such", "as"), ("e.g",), ("eg",)} and quoted:
             return True
     return False
+
+
+def _in_list(view: DocView, quote: Quote, quotes: list[Quote] | tuple[Quote, ...]) -> bool:
+    """True when the quote is one of a list of quoted terms: training and audit text naming phrases."""
+    words = view.words
+    for other in quotes:
+        if other is quote:
+            continue
+        gap = range(other.close + 1, quote.open) if other.close < quote.open else range(quote.close + 1, other.open)
+        if len(gap) <= 3 and all(words[i] in _LIST_GLUE for i in gap):
+            return True
+    return False
+
+
+def _reported_record(view: DocView, start: int) -> bool:
+    """True when a record is the subject that says the words: "Earlier log describes her as refusing to engage"."""
+    words = view.words
+    for i in view.before(start, 6):
+        if words[i] in _RECORD_VERBS and any(words[j] in _RECORDS for j in range(max(0, i - 3), i)):
+            return True
+    return False
+
+
+def _corrected(view: DocView, end: int) -> bool:
+    """True when the words after the match, to the end of its sentence and the start of the next, correct it."""
+    words = view.words
+    if end >= len(words):
+        return False
+    stop = view.sent_end[end - 1]
+    following = list(range(end, stop))
+    if stop < len(words):
+        following += list(range(stop, min(view.sent_end[stop], stop + 6)))
+    return any(words[i] in _CORRECTING
+               or (words[i] in _CORRECTING_NEGATED and any(w in _NEGATORS for w in words[max(0, i - 2):i]))
+               for i in following)

@@ -12,11 +12,13 @@ TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", 
 PAIRED = {("even", "if"), ("even", "where"), ("even", "when"), ("even", "though"), ("regardless", "of"),
           ("irrespective", "of"), ("as", "if"), ("rather", "than"), ("instead", "of")}
 # Look like negation but are not: "not only", "no doubt she is streetwise", "no longer engaging".
-PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet"}, "no": {"doubt", "longer", "question"},
+PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"}, "no": {"doubt", "longer", "question"},
                "n't": {"only", "just", "doubt"}, "without": {"doubt"}, "nothing": {"but"}, "never": {"mind"}}
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
-                  "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also"}
+                  "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also", "wo",
+                  "ca", "do", "goes", "went", "gets", "got", "says", "said", "refuses", "declines", "fails"}
+_NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
 # An age or bracket between a negation and its phrase does not use up the scope: "no suggestion Skye (14) is".
 _FREE = {"(", ")", "aged", "yo", "yrs"}
@@ -28,9 +30,11 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     for i in _scope(view, start, scope or DEFAULT_SCOPE):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w == "and" and nxt in _NEW_PREDICATE:
-            return False
+        if w == "and" and (nxt in _NEW_PREDICATE or (nxt.endswith("ed") and len(nxt) > 4)):
+            return False  # "will not support a prosecution and declined to ...": a new predicate
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
+            if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS:
+                continue  # "her reasons for not attending are not credible": the trigger negates "attending"
             return True
         if (w, nxt) in PAIRED:
             return True

@@ -2,7 +2,8 @@
 
 Recording the child's own words verbatim is good practice (the voice of the child), and so is recording what a
 parent or suspect said, attributed. A short quote with no speaker ('she has an "older boyfriend"') is the
-writer's own judgement in inverted commas and is treated as unquoted.
+writer's own judgement in inverted commas and is treated as unquoted. Indirect speech ("Mum says she is beyond
+control", "Misper states it was consensual") is the writer's paraphrase, their choice of words, and is not excused.
 """
 
 from __future__ import annotations
@@ -82,26 +83,3 @@ def _quote(view: DocView, open_: int, close: int) -> Quote:
 
 def enclosing(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return next((q for q in quotes if q.contains(start, end)), None)
-
-
-# People outside the services whose accounts a note records: "Mum reported that she is ...". Their words, in
-# indirect speech, are evidence of what was said, like a quotation; professionals' framing is not excused.
-_LAY_SPEAKERS = {"mother", "mum", "mam", "mom", "father", "dad", "parent", "parents", "nan", "nana", "gran",
-                 "grandmother", "grandfather", "grandad", "aunt", "auntie", "uncle", "sister", "brother", "friend",
-                 "friends", "neighbour", "neighbours", "witness", "witnesses", "public", "caller", "informant",
-                 "stepmum", "stepdad", "stepfather", "stepmother", "cousin", "boyfriend", "girlfriend", "suspect",
-                 "defendant", "accused", "male", "female", "rp", "sibling", "siblings"}
-_REPORTED_SPEECH = {"reported", "reports", "report", "said", "says", "say", "told", "tells", "disclosed", "stated",
-                    "states", "alleged", "alleges", "claimed", "claims", "explained", "explains", "described",
-                    "describes", "thinks", "believes", "feels", "felt", "thought", "believed", "suggested"}
-
-
-def is_reported_speech(view: DocView, start: int) -> bool:
-    """True when the match sits in a lay speaker's reported words: "A mother reported that her daughter was ..."."""
-    words = view.words
-    sentence = view.sentence(start)
-    for i in range(start - 1, max(sentence.start, start - 14) - 1, -1):
-        if words[i] in _REPORTED_SPEECH:
-            subject = words[max(sentence.start, i - 3):i]
-            return any(w in _LAY_SPEAKERS for w in subject)
-    return False

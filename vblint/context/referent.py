@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from vblint.context.view import CLAUSE_BREAKS, DocView
+from vblint.context.view import CLAUSE_BREAKS, HYPHEN, DocView
 
 
 class Referent(Enum):
@@ -58,6 +58,9 @@ _SKIP = {"shown", "showed", "shows", "displayed", "displays",
 _TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms", "dr", "suspect", "nominal",
            "offender", "defendant", "accused", "supt", "pcso", "sw", "cpl", "officer"}
 _AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
+_AGE_RANGE = re.compile(r"^(\d{1,2})[/-]\d{1,2}$")  # "14/15", "13-15": an estimate, the lower bound decides
+_DECADE = re.compile(r"^([1-9])0s$")  # "(both 30s)", "males in their 20s"
+_APPROX = {"approx", "approximately", "about", "around", "c", "circa", "roughly", "est", "aged", "age", "age:"}
 _AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
 _ADULT_AGE = 18
 _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges', 'assessed',
@@ -66,7 +69,9 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'discloses', 'explained', 'explains', 'feel', 'feels', 'felt', 'know', 'knows', 'note',
               'noted', 'notes', 'recorded', 'records', 'report', 'reported', 'reports', 'said', 'say',
               'says', 'stated', 'states', 'suspected', 'tells', 'that', 'think', 'thinks', 'thought',
-              'told', 'worried', 'writes', 'wrote'}
+              'told', 'worried', 'writes', 'wrote', 'state', 'advise', 'inform', 'informs',
+              'informed', 'indicate', 'indicates', 'indicated', 'suggest', 'suggests', 'suggested', 'reckon',
+              'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim'}
 _NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "situation", "case", "address", "house",
                "car", "vehicle", "job", "task", "call", "log", "review", "process", "area", "night", "evening", "it",
                "this", "that", "there", "which", "what", "who", "everything", "nothing", "something", "risk",
@@ -74,8 +79,10 @@ _NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "sit
                "cctv", "phone", "account", "statement", "evidence", "placement", "unit", "home", "school", "room",
                "behaviour", "presentation", "conduct", "weekend", "morning", "afternoon", "today", "yesterday",
                "tonight", "now", "then", "here", "also", "again", "once", "still", "never", "always"}
-_NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "report", "reports", "reported", "says", "said", "feel", "feels",
-                "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states", "stated"}
+_NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "but", "so", "as", "because", "although", "while", "whilst",
+                "then", "when", "if", "unless", "since", "though", "report", "reports", "reported", "says", "said",
+                "feel", "feels", "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states",
+                "stated"}
 _OBSERVING = _REPORTING | {"describe", "describes", "call", "calls",
                            "asked", "asks", "raised", "concern", "concerns", "concerned", "worried", "report",
                            "believe", "believes", "feel", "feels", "about", "re", "regarding", "heard", "saw", "seen",
@@ -85,39 +92,164 @@ _REFLEXIVE = {"herself", "himself"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 _PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
+_OBJECT_PREPOSITIONS = _PREPOSITIONS - {"to", "on", "at", "into"} | {"per", "than", "like", "alongside", "against"}
+# Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
+_NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
+                "his", "her", "their", "my", "our", "unknown", "other", "young", "male", "female", "local", "school",
+                "(", ",", "both", "same", "named", "many", "various", "multiple"} | _APPROX
+_FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "of", "in", "on", "at", "by", "to",
+                   "per", "than", "then", "so", "as", "if", "not", "no", "nor", "yet", "until", "after", "before",
+                   "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",
+                   "you", "us", "me", "i", "it", "this", "that", "these", "those", "there", "here", "where", "when",
+                   "what", "why", "how", "who", "whom", "whose", "which", "total", "x", "yrs", "years", "yo", "age"}
+_YOUNG_NOUNS = {"person", "people", "persons", "man", "men", "woman", "women", "lady", "ladies", "adult", "adults"}
+_COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "forces", "coerced", "coercing",
+             "coerce", "coerces", "pressured", "pressuring", "pressurised", "pressurising", "pressurized", "groomed",
+             "grooming", "manipulated", "manipulating", "persuaded", "persuading", "incited", "inciting", "blackmailed",
+             "blackmailing", "threatened", "threatening", "told", "telling", "tells", "ordered", "ordering",
+             "instructed", "instructing", "encouraged", "encouraging", "compelled", "tricked", "bribed", "used"}
+# What may stand between the adult's verb and the child's act: the child, an age, "into", "to", "that he".
+_COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they", "the", "child", "ip", "yp", "girl",
+                "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is"}
+_COERCED_PERSON = {"her", "him", "them", "he", "she", "they", "child", "ip", "yp", "girl", "boy", "victim", "girls",
+                   "boys", "children"}
 
 
 def _age_at(words: tuple[str, ...], i: int) -> int | None:
     """An age written at token ``i``: "15yo", "15 yo", "aged 15", "15-year-old"."""
     w = words[i]
-    m = _AGE_TOKEN.match(w)
+    m = _AGE_TOKEN.match(w) or _DECADE.match(w)
     if m:
+        return int(m[1]) * (10 if w.endswith("0s") else 1)
+    prev = words[i - 1] if i > 0 else ""
+    m = _AGE_RANGE.match(w)
+    if m and (prev in _APPROX or prev == "("):
         return int(m[1])
     if w.isdigit() and len(w) <= 2:
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        prev = words[i - 1] if i > 0 else ""
-        if nxt in _AGE_UNITS or prev in {"aged", "age", "age:"} or (nxt == "-" and i + 2 < len(words)
+        if nxt in _AGE_UNITS or prev in _APPROX or (nxt in {"-", HYPHEN} and i + 2 < len(words)
                                                                      and words[i + 2] in _AGE_UNITS):
             return int(w)
     return None
 
 
 def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
-    """"(34)" or "(34yo)" ending at the ``)`` token ``close``."""
-    inner = close - 1
-    opening = inner - 2 if inner >= 2 and words[inner - 1] in {"aged", "age"} else inner - 1
-    if opening >= 0 and words[opening] == "(":
-        w = words[inner]
-        m = _AGE_TOKEN.match(w)
-        if m:
-            return int(m[1])
-        if w.isdigit() and len(w) <= 2:
-            return int(w)
+    """"(34)", "(34yo)", "(aged 14)", "(both 30s)", "(Dean, 25yrs)" ending at the ``)`` token ``close``."""
+    opening = _bracket_open(words, close)
+    if opening is None:
+        return None
+    for i in range(close - 1, opening, -1):
+        w = words[i]
+        if w.isdigit() and len(w) <= 2 and i == close - 1:
+            return int(w)  # "(34)", "(Dean, 25)"; not "(3 males)"
+        age = _age_at(words, i)
+        if age is not None:
+            return age
+    return None
+
+
+def _bracket_open(words: tuple[str, ...], close: int) -> int | None:
+    """The ``(`` of a short bracket closing at ``close``."""
+    for i in range(close - 1, max(-1, close - 6), -1):
+        if words[i] == "(":
+            return i
+        if words[i] == ")":
+            return None
     return None
 
 
 def _by_age(age: int) -> Referent:
     return Referent.ADULT if age >= _ADULT_AGE else Referent.CHILD
+
+
+def _word_at(view: DocView, i: int) -> Referent | None:
+    """Who token ``i`` names by its word, or by the name the note gave an age to ("Kerry (38)" ... "Kerry")."""
+    words = view.words
+    w = words[i]
+    if w in _YOUNG_NOUNS and i > 0 and words[i - 1] == "young":
+        return Referent.CHILD  # "a difficult young person", "young people"
+    age = cast(view).get(w)
+    if age is not None:
+        return _by_age(age)
+    return _word(w)
+
+
+def cast(view: DocView) -> dict[str, int]:
+    """The names a note gives an age to ("Leah (16)", "Kane PARKS (31)", "Kerry, 38"), read once per note, so that
+    a later bare "Leah" or "Kerry" is known to be a child or an adult."""
+    found = view.cache.get("cast")
+    if found is None:
+        found = {}
+        words = view.words
+        for i, w in enumerate(words):
+            if not could_be_name(w):
+                continue
+            age = _age_after(words, i)
+            if age is None:
+                continue
+            found.setdefault(w, age)
+            if i > 0 and could_be_name(words[i - 1]):
+                found.setdefault(words[i - 1], age)  # "Kane PARKS (31)": the first name too
+        view.cache["cast"] = found
+    return found
+
+
+def could_be_name(w: str) -> bool:
+    # Letter case is not used: findings must not change with it, and ALL-CAPS logs are common.
+    return (w.isalpha() and len(w) > 1 and _word(w) is None and w not in _NOT_A_NAME and w not in _TITLES
+            and w not in _APPROX and w not in _SKIP and w not in _FUNCTION_WORDS and not w.endswith(("ing", "ed")))
+
+
+def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
+    """True when the person at token ``i`` is the object of a preposition ("with the suspect (22)", "reported by
+    mum", "for the males"): the other party in the clause, not its subject."""
+    j = i
+    if words[j] == ")":
+        opening = _bracket_open(words, j)
+        if opening is None:
+            return False
+        j = opening
+    j -= 1
+    steps = 0
+    while j >= floor and steps < 4:
+        w = words[j]
+        if w in _OBJECT_PREPOSITIONS:
+            return True
+        if w not in _NOUN_PHRASE and not w.isdigit() and _AGE_TOKEN.match(w) is None and not could_be_name(w):
+            return False
+        j -= 1
+        steps += 1
+    return False
+
+
+def _coerced(view: DocView, start: int) -> bool:
+    """True when an adult's act governs the match: "coercing Ruby (13) into sending images", "made her bring younger
+    girls", "told him he owed them". The words then say what was done to the child, not what she chose."""
+    words = view.words
+    floor = view.sent_start[start] if start < len(words) else 0
+    j = start - 1
+    steps = 0
+    person = False  # the child must stand between the verb and the act: "made her bring", not "continues to make"
+    steps_named = False  # one bare name at most: "told Jade to"
+    while j >= floor and steps < 6:
+        w = words[j]
+        if w in _COERCION:
+            return person
+        if w == ")":
+            opening = _bracket_open(words, j)
+            if opening is None:
+                return False
+            j = opening - 1
+            person = True
+            continue
+        name = could_be_name(w) and not steps_named
+        steps_named = steps_named or name
+        if w not in _COERCED_GAP and not name:
+            return False
+        person = person or name or w in _COERCED_PERSON
+        j -= 1
+        steps += 1
+    return False
 
 
 def _word(w: str) -> Referent | None:
@@ -136,7 +268,10 @@ def _age_after(words: tuple[str, ...], i: int) -> int | None:
         age = _age_at(words, j)
         if age is not None:
             return age
-        if words[j] not in {"(", ",", "aged", "age", "-"}:
+        if words[j].isdigit() and len(words[j]) <= 2 and words[j - 1] == "," and j + 1 < len(words) \
+                and words[j + 1] in {",", ")", ".", ";"}:
+            return int(words[j])  # "Kerry, 38, controls"
+        if words[j] not in {"(", ",", "-", HYPHEN} | _APPROX and not (words[j].isdigit() and len(words[j]) <= 2):
             return None
     return None
 
@@ -152,6 +287,11 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
             return Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
+        if _object_of_preposition(words, i, view.sent_start[pronoun_at]):
+            continue
+        named = cast(view).get(w)
+        if named is not None:
+            return _by_age(named)
         age = _age_at(words, i) if w not in {")"} else _age_in_brackets(words, i)
         if age is not None:
             return _by_age(age)
@@ -181,11 +321,10 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
     # that ends in a preposition ("associates with males"), where the noun is the other party.
     if end < sentence.stop and not any(w in _PREPOSITIONS for w in words[max(start, end - 3):end]):
-        nxt = words[end]
         age = _age_after(words, end - 1)
         if age is not None:
             return _by_age(age)
-        found = _word(nxt)
+        found = _word_at(view, end)
         if found is not None:
             return found
     # An age inside the match names its referent ("young woman (15)", "15yo young man"), unless it follows a
@@ -196,6 +335,8 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         age = _age_in_brackets(words, i) if words[i] == ")" else _age_at(words, i)
         if age is not None:
             return _by_age(age)
+    if _coerced(view, start):
+        return Referent.ADULT
     inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
     if words[start] in PRONOUNS and words[start] not in _REFLEXIVE:
         inner = start  # the match opens with its subject: "she uses cannabis"
@@ -208,7 +349,14 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     if i < sentence.start:
         return Referent.UNKNOWN
     w = words[i]
-    found = _person_at(view, i)
+    if w == ")" and _age_in_brackets(words, i) is None:
+        # "the 2 suspects (both from Leeds) who knew": the bracket says nothing; the noun before it may.
+        opening = _bracket_open(words, i)
+        if opening is None or opening <= sentence.start:
+            return Referent.UNKNOWN
+        i = opening - 1
+        w = words[i]
+    found = None if _object_of_preposition(words, i, sentence.start) else person_at(view, i)
     if found is not None:
         return found
     if w == ")":
@@ -238,7 +386,7 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     return _fallback(view, sentence, start)
 
 
-def _person_at(view: DocView, i: int) -> Referent | None:
+def person_at(view: DocView, i: int) -> Referent | None:
     """Who token ``i`` names, if anyone: an age ("(15)", "15yo"), a pronoun, or a word for a child or an adult."""
     words = view.words
     w = words[i]
@@ -247,7 +395,7 @@ def _person_at(view: DocView, i: int) -> Referent | None:
         return _by_age(age)
     if w in PRONOUNS:
         return _resolve_pronoun(view, i, PRONOUNS[w])
-    return _word(w)
+    return _word_at(view, i)
 
 
 def _fallback(view: DocView, sentence: range, start: int) -> Referent:
@@ -261,7 +409,7 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
             break
         if w in _OBSERVING:
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
-        found = _person_at(view, i)
+        found = None if _object_of_preposition(words, i, sentence.start) else person_at(view, i)
         if found is not None:
             return found
         i -= 1
@@ -276,7 +424,7 @@ def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
         w = words[i]
         if w in _SUBJECT_OPENERS:
             continue
-        found = _word(w) if w not in PRONOUNS else None
+        found = _word_at(view, i) if w not in PRONOUNS else None
         if found is None and w in _TITLES:
             found = Referent.ADULT
         if found is None and w.isalpha():

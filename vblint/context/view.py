@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
 _SENTENCE_END = {".", "!", "?", "...", "…", "\n"}
 # Words that end a clause for scope purposes: a negation or subject before them does not reach past them.
+# A hyphen inside a word ("strong-willed", "15-year-old") is part of the word, not a dash between clauses; the view
+# spells it differently so that only a spaced dash ends a clause.
+HYPHEN = "\u2010"
 CLAUSE_BREAKS = {";", ":", "but", "however", "although", "though", "whereas", "while", "whilst", "yet",
                  "because", "-", "–", "—", "(", ")", "[", "]", "\n", "despite", "nevertheless", "unless"}
 
@@ -18,10 +22,12 @@ class DocView:
     words: tuple[str, ...]  # lower-cased token texts
     sent_start: tuple[int, ...]  # for each token, the index of the first token of its sentence
     sent_end: tuple[int, ...]  # for each token, the index just past the last token of its sentence
+    # What a context filter reads once per note and reuses for every match in it (e.g. the note's named people).
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
-        words = tuple(t.lower_ if not t.is_space else ("\n" if "\n" in t.text else " ") for t in doc)
+        words = tuple(_word(doc, t.i) for t in doc)
         starts: list[int] = []
         begin = 0
         for i, w in enumerate(words):
@@ -66,3 +72,13 @@ class DocView:
 
     def sentence(self, start: int) -> range:
         return range(self.sent_start[start], self.sent_end[start])
+
+
+def _word(doc: Doc, i: int) -> str:
+    tok = doc[i]
+    if tok.is_space:
+        return "\n" if "\n" in tok.text else " "
+    if tok.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not tok.whitespace_ \
+            and doc[i - 1].text[-1:].isalnum() and doc[i + 1].text[:1].isalnum():
+        return HYPHEN
+    return tok.lower_

@@ -1,0 +1,113 @@
+"""How context decides whether the same words blame a child: who the words are about, negation, quotation and
+mention. Each case is one sentence and the severity (or absence) of the finding the core pack gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from vblint.context.referent import Referent, cast, referent
+from vblint.context.view import DocView
+from vblint.engine import Engine
+from vblint.model import Severity
+from vblint.textmap import normalise
+
+
+def reported(engine: Engine, text: str, rule: str) -> list[tuple[str, Severity]]:
+    return [(f.text, f.severity) for f in engine.lint(text) if f.rule == rule]
+
+
+def view_of(engine: Engine, text: str) -> DocView:
+    return DocView.of(engine.nlp.make_doc(normalise(text).text))
+
+
+# Who the words are about ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a hyphen inside a word does not cut the subject off: "strong-willed and does whatever he wants"
+    ("He is strong-willed and does whatever he wants.", "VB525"),
+    # the object of a preposition is the other party, not the subject
+    ("Lacey (12) reported by mum to have been having sex with a 19yo male.", "VB203"),
+    ("Skye (15) spends a lot of time with Kane PARKS (31) and appears happy to go there most weekends.", "VB125"),
+    # "young person" is a child
+    ("Ellie is a difficult young person who will not engage with services.", "VB601"),
+    # reporting verbs in every form: the speaker is not the subject of what is reported
+    ("STAFF STATE SHE DOES THIS EVERY WEEKEND.", "VB503"),
+])
+def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
+    assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
+                                                                reported(engine, text, rule))
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a name the note gave an adult age to stays an adult later in the note
+    ("Kerry (38) controls her phone. Kerry refuses to engage with CSC.", "VB601"),
+    ("Gary Hall (41) supplied the vodka. Gary was off his face at arrest.", "VB622"),
+    # ages written as decades and estimates
+    ("It is the 2 suspects (both 30s) who knew the score.", "VB106"),
+    # coercion names the adult as the one acting: the child's act was done to her
+    ("Three adult accounts have been coercing Ruby (13) into sending indecent images.", "VB109"),
+])
+def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
+    assert reported(engine, text, rule) == []
+
+
+def test_the_cast_holds_the_names_a_note_gives_ages_to(engine: Engine) -> None:
+    view = view_of(engine, "Skye (15) was with Kane PARKS (31) and Kerry, 38, at the flat. Mia 14yo was not.")
+    assert cast(view) == {"skye": 15, "kane": 31, "parks": 31, "kerry": 38, "mia": 14}
+
+
+def test_an_estimated_age_decides(engine: Engine) -> None:
+    text = "FEMALE APPROX 14/15 IN BACK OF CAB OFF HER FACE."
+    view = view_of(engine, text)
+    start = view.words.index("off")
+    assert referent(view, start, start + 3) is Referent.CHILD
+
+
+def test_the_cast_does_not_depend_on_letter_case(engine: Engine) -> None:
+    text = "Kerry (38) controls her phone. Kerry refuses to engage with CSC."
+    assert cast(view_of(engine, text)) == cast(view_of(engine, text.upper())) == cast(view_of(engine, text.lower()))
+
+
+# Negation --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Not much we can do if she won't help herself.", "VB606"),
+    ("IP (14) not interested in a prosecution and won't help herself by staying away.", "VB606"),
+    ("Harvey (15) will not support a prosecution and declined to give a statement.", "VB604"),
+    ("Her reasons for not attending are not credible and change every meeting.", "VB531"),
+])
+def test_a_negation_that_governs_something_else_does_not_excuse(engine: Engine, text: str, rule: str) -> None:
+    assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
+
+
+# Quotation and indirect speech -------------------------------------------------------------------------------------
+
+def test_an_adults_unquoted_view_is_the_writer_adopting_it(engine: Engine) -> None:
+    assert any(s > Severity.INFO for _, s in reported(engine, "Mum says she is beyond her control.", "VB524"))
+
+
+def test_an_adults_attributed_quotation_is_evidence(engine: Engine) -> None:
+    assert reported(engine, 'Mum said "she is beyond my control" on the phone.', "VB524") in (
+        [], [("beyond my control", Severity.INFO)])
+
+
+def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> None:
+    assert any(s > Severity.INFO for _, s in reported(engine, "Misper (14) states the sex was consensual.", "VB201"))
+
+
+# Mentions -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Please check your open files for "drug runner", "sex worker" or "street-wise" and amend them.',
+    'Reminders: "placed herself at risk", "put himself in danger" and similar should not appear in our records.',
+    'Entry states Zara (15) is "making poor choices" - please amend.',
+    'Describing 14 and 15-year-old girls as "flirty" or "promiscuous" sexualises children.',
+    "Earlier log describes her as refusing to engage - this was not accurate.",
+])
+def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
+    findings = engine.lint(text)
+    assert findings and all(f.severity is Severity.INFO for f in findings), [(f.rule, f.text) for f in findings]
+
+
+def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> None:
+    assert any(f.severity > Severity.INFO for f in engine.lint('She has an "older boyfriend". Appropriate referral.'))
