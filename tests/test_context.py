@@ -46,9 +46,24 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("It is the 2 suspects (both 30s) who knew the score.", "VB106"),
     # coercion names the adult as the one acting: the child's act was done to her
     ("Three adult accounts have been coercing Ruby (13) into sending indecent images.", "VB109"),
+    # an appositive after a bracketed age, a person named after the noun, a caller
+    ("Dylan (14) was in a car driven by Kane (24), a known dealer.", "VB402"),
+    ("MFH risk assessment. Intel suggests a dealer called Bazza uses the flat.", "VB402"),
+    ("CALLER STATES HIS 16YO SON INVOLVED. CALLER ABUSIVE AND MOUTHY, HUNG UP.", "VB527"),
+    # a premodifier belongs to the match even after a preposition
+    ("Kai is a child being criminally exploited by adult drug dealers.", "VB402"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Shannon (17) is nearly an adult and is making poor choices.", "VB122"),
+    ("She doesn't want our help and at 15 is making poor choices.", "VB122"),
+    ("Jade (15) was rude to staff on arrival. Also a bit of a liar per previous reports.", "VB531"),
+])
+def test_the_child_is_still_the_subject(engine: Engine, text: str, rule: str) -> None:
+    assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
 
 
 def test_the_cast_holds_the_names_a_note_gives_ages_to(engine: Engine) -> None:
@@ -103,6 +118,8 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
     'Entry states Zara (15) is "making poor choices" - please amend.',
     'Describing 14 and 15-year-old girls as "flirty" or "promiscuous" sexualises children.',
     "Earlier log describes her as refusing to engage - this was not accurate.",
+    "Call handler graded low on mum's description of him as streetwise. I have regraded HIGH.",
+    "Nadia (15) has been described in previous logs as manipulative - I have asked for this to stop.",
 ])
 def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
     findings = engine.lint(text)

@@ -24,7 +24,7 @@ _SPEECH_ACTS = {"use", "using", "describe", "describing", "described", "say", "s
                 "record", "recording", "recorded", "refer", "referring", "referred", "call", "calling", "called",
                 "label", "labelling", "labelled", "suggest", "imply", "implying", "frame", "framing", "framed",
                 "portray", "characterise", "characterize", "present", "word", "phrase"}
-_NEGATORS = {"not", "n't", "never", "avoid"}
+_NEGATORS = {"not", "n't", "never", "avoid", "stop", "stopped", "quit", "cease"}
 # A quoted phrase given as an example is being talked about: 'examples include "places herself in ..."'.
 _LISTING = {"example", "examples", "include", "includes", "including", "included", "instance", "instances", "e.g",
             "eg", "like"}
@@ -34,14 +34,17 @@ _LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " "}
 # Words that correct the wording just quoted or reported: '"making poor choices" - please amend'.
 _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase", "rephrased", "rewrite", "rewritten",
                "remove", "removed", "delete", "deleted", "inaccurate", "inappropriate", "unacceptable", "instead",
-               "incorrect", "wrong"}
+               "incorrect", "wrong", "challenged", "challenge", "stop", "corrected", "regraded", "overridden",
+               "disagree", "disagreed"}
 # These correct only when negated: "this was not accurate", "should not appear in our records".
 _CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written"}
 # The record whose wording a reviewer reports in order to correct it: "Earlier log describes her as ...".
 _RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "notes", "narrative", "summary", "file",
-            "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes"}
+            "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes", "handler", "mum", "mum's",
+            "staff", "carer", "carers", "caller", "school", "parents", "dad", "officer", "'s"}
 _RECORD_VERBS = {"describes", "described", "states", "stated", "says", "said", "records", "recorded", "calls",
-                 "called", "refers", "referred", "labels", "labelled", "has", "had", "notes", "noted"}
+                 "called", "refers", "referred", "labels", "labelled", "has", "had", "notes", "noted", "description",
+                 "view", "graded", "assessed"}
 
 
 def _is_meta(words: tuple[str, ...], i: int) -> bool:
@@ -101,9 +104,11 @@ def _in_list(view: DocView, quote: Quote, quotes: list[Quote] | tuple[Quote, ...
 def _reported_record(view: DocView, start: int) -> bool:
     """True when a record is the subject that says the words: "Earlier log describes her as refusing to engage"."""
     words = view.words
-    for i in view.before(start, 6):
-        if words[i] in _RECORD_VERBS and any(words[j] in _RECORDS for j in range(max(0, i - 3), i)):
-            return True
+    for i in view.before(start, 8):
+        if words[i] in _RECORD_VERBS and any(words[j] in _RECORDS for j in range(max(0, i - 3), min(start, i + 5))):
+            return True  # "log describes her as", "described in previous logs as"
+        if words[i] in {"logged", "recorded", "graded", "flagged", "classed"} and words[i + 1] == "as":
+            return True  # "had been logged as absent"
     return False
 
 

@@ -3,6 +3,7 @@ consensual". Like medspaCy's ConText, a trigger looks forward over a short scope
 
 from __future__ import annotations
 
+from vblint.context.referent import could_be_name
 from vblint.context.view import CLAUSE_BREAKS, DocView
 
 TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
@@ -20,6 +21,8 @@ _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he",
                   "ca", "do", "goes", "went", "gets", "got", "says", "said", "refuses", "declines", "fails"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
+# A negation before these governs another clause: "not a credible witness given her previous lies".
+_SCOPE_ENDS = {"given", "due", "after", "before", "until", "unless", "whereas", "which"}
 # An age or bracket between a negation and its phrase does not use up the scope: "no suggestion Skye (14) is".
 _FREE = {"(", ")", "aged", "yo", "yrs"}
 
@@ -30,7 +33,7 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     for i in _scope(view, start, scope or DEFAULT_SCOPE):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w == "and" and (nxt in _NEW_PREDICATE or (nxt.endswith("ed") and len(nxt) > 4)):
+        if w == "and" and _new_predicate(words, i):
             return False  # "will not support a prosecution and declined to ...": a new predicate
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
             if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS:
@@ -39,6 +42,14 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
         if (w, nxt) in PAIRED:
             return True
     return False
+
+
+def _new_predicate(words: tuple[str, ...], i: int) -> bool:
+    """ "and" at ``i`` opens a new predicate: "and declined", "and is", "and tbh she'd", "and at 15 is"."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt.endswith("ed") and len(nxt) > 4:
+        return True
+    return any(w in _NEW_PREDICATE for w in words[i + 1:i + 4])
 
 
 def _scope(view: DocView, start: int, limit: int) -> list[int]:
@@ -57,7 +68,8 @@ def _scope(view: DocView, start: int, limit: int) -> list[int]:
                 j -= 1
             i = j - 1
             continue
-        if w in CLAUSE_BREAKS or (w in {"as", "so", "since"} and words[i + 1] in {"she", "he", "they", "it", "we"}):
+        if w in CLAUSE_BREAKS or w in _SCOPE_ENDS or (w in {"as", "so", "since"} and (
+                words[i + 1] in {"she", "he", "they", "it", "we"} or could_be_name(words[i + 1]))):
             break
         out.append(i)
         if w not in _FREE and not w.isdigit():

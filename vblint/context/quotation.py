@@ -18,7 +18,8 @@ _SPEECH_LEMMAS = ("say", "state", "tell", "explain", "describe", "report", "disc
                   "scream", "write", "text", "message", "add", "comment", "claim", "ask", "insist", "call",
                   "refer", "mention", "admit", "allege", "answer", "respond", "post", "quote", "maintain",
                   "shout", "yell", "whisper", "sob", "cry", "declare", "assert", "reiterate", "repeat", "joke",
-                  "boast", "brag", "tweet", "word", "account", "statement", "response", "words")
+                  "boast", "brag", "tweet", "word", "account", "statement", "response", "words", "view", "opinion",
+                  "description", "belief")
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "mine", "myself", "we", "us", "our", "'m", "ive", "i've", "u",
                  "you", "ur"}
 # A quote this long is someone's recorded speech, not a scare-quoted label.

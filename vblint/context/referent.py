@@ -32,7 +32,8 @@ ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster"
              "police", "staff", "worker", "workers", "sw", "teacher", "teachers", "oic", "nurse", "doctor", "gp",
              "manager", "supervisor", "i", "we", "force", "team", "service", "services", "agency", "agencies",
              "school", "cps", "council", "csc", "mash", "ocg", "group", "gang", "partner", "partners", "dr", "they",
-             "neighbour", "neighbours", "owner", "practitioner", "professional", "professionals",
+             "neighbour", "neighbours", "owner", "caller", "callers", "rp", "informant", "witness", "witnesses",
+             "practitioner", "professional", "professionals",
              "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
              "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
              "accused", "prisoner", "inmate", "mp", "solicitor", "social"}
@@ -40,7 +41,8 @@ CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers
          "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
          "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",
          "youngster", "sibling", "siblings", "niece", "nephew", "grandson", "granddaughter", "stepson",
-         "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself"}
+         "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself", "youths", "juveniles", "minors",
+         "youngsters", "pupils", "students", "teens", "yp's", "cyps"}
 PRONOUNS = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
 # Words between a subject and the phrase about it ("the suspect is also clearly a known ...").
 _SKIP = {"shown", "showed", "shows", "displayed", "displays",
@@ -92,7 +94,8 @@ _REFLEXIVE = {"herself", "himself"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 _PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
-_OBJECT_PREPOSITIONS = _PREPOSITIONS - {"to", "on", "at", "into"} | {"per", "than", "like", "alongside", "against"}
+# Only person words are tested, so "to" here is never an infinitive: "known to police", "according to the adults".
+_OBJECT_PREPOSITIONS = _PREPOSITIONS | {"per", "than", "like", "alongside", "against", "towards", "onto", "via"}
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
 _NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
                 "his", "her", "their", "my", "our", "unknown", "other", "young", "male", "female", "local", "school",
@@ -102,6 +105,10 @@ _FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "o
                    "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",
                    "you", "us", "me", "i", "it", "this", "that", "these", "those", "there", "here", "where", "when",
                    "what", "why", "how", "who", "whom", "whose", "which", "total", "x", "yrs", "years", "yo", "age"}
+# How far back in its clause the subject of a match may be: "IP (15) was a willing participant in the earlier
+# meetings and is not a credible witness".
+_CLAUSE_REACH = 20
+_LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
 _YOUNG_NOUNS = {"person", "people", "persons", "man", "men", "woman", "women", "lady", "ladies", "adult", "adults"}
 _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "forces", "coerced", "coercing",
              "coerce", "coerces", "pressured", "pressuring", "pressurised", "pressurising", "pressurized", "groomed",
@@ -158,6 +165,12 @@ def _bracket_open(words: tuple[str, ...], close: int) -> int | None:
     return None
 
 
+def _passive(words: tuple[str, ...], i: int) -> bool:
+    """ "is described as", "has been assessed as": the subject is the one described, not an observer."""
+    return i > 0 and words[i - 1] in {"is", "was", "are", "were", "been", "being", "be", "'s", "get", "gets", "got"} \
+        and (words[i].endswith(("ed", "en")) or words[i] in {"seen", "thought", "told", "felt", "known", "said"})
+
+
 def _by_age(age: int) -> Referent:
     return Referent.ADULT if age >= _ADULT_AGE else Referent.CHILD
 
@@ -168,6 +181,10 @@ def _word_at(view: DocView, i: int) -> Referent | None:
     w = words[i]
     if w in _YOUNG_NOUNS and i > 0 and words[i - 1] == "young":
         return Referent.CHILD  # "a difficult young person", "young people"
+    if w in _YOUNG_NOUNS and i > 1 and words[i - 1] in {"an", "a"} and words[i - 2] in _LIKENING:
+        return None  # "nearly an adult", "acts like a woman": said of the child, comparing
+    if w in _YOUNG_NOUNS and i + 3 < len(words) and words[i + 1:i + 4] == ("in", "all", "but"):
+        return None  # "an adult in all but name"
     age = cast(view).get(w)
     if age is not None:
         return _by_age(age)
@@ -208,7 +225,7 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
         opening = _bracket_open(words, j)
         if opening is None:
             return False
-        j = opening
+        j = opening - 1  # the noun the age belongs to: "with the suspect (22)"
     j -= 1
     steps = 0
     while j >= floor and steps < 4:
@@ -315,7 +332,41 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
 
 
 def referent(view: DocView, start: int, end: int) -> Referent:
-    """Who the match ``[start, end)`` is about, read from its subject, the noun after it and ages."""
+    """Who the match ``[start, end)`` is about, read from its subject, the noun after it and ages; when they say
+    nothing, the child the note is about, if the sentence names no adult ("Also a bit of a liar per previous
+    reports." in a note about Jade (15))."""
+    found = _referent(view, start, end)
+    if found is Referent.UNKNOWN and _about_a_child(view) and not _names_an_adult(view, view.sentence(start)):
+        return Referent.CHILD
+    return found
+
+
+def _about_a_child(view: DocView) -> bool:
+    """True when the note names a child: a word for one ("YP", "misper", "the girl") or a name or person under 18."""
+    found = view.cache.get("about_a_child")
+    if found is None:
+        words = view.words
+        found = any(w in CHILD and w not in PRONOUNS for w in words) or any(a < _ADULT_AGE for a in cast(view).values())
+        found = found or any(_age_at(words, i) is not None and _age_at(words, i) < _ADULT_AGE  # type: ignore[operator]
+                             for i in range(len(words)) if words[i][:1].isdigit())
+        view.cache["about_a_child"] = found
+    return found
+
+
+def _names_an_adult(view: DocView, sentence: range) -> bool:
+    """True when an adult stands in the sentence other than as a prepositional object ("to officers")."""
+    words = view.words
+    for i in sentence:
+        w = words[i]
+        if w in {"they", "we", "i"} or (w not in ADULT_MALE and w not in ADULT_FEMALE and w not in ADULT_ANY
+                                        and cast(view).get(w, 0) < _ADULT_AGE):
+            continue
+        if not _object_of_preposition(words, i, sentence.start):
+            return True
+    return False
+
+
+def _referent(view: DocView, start: int, end: int) -> Referent:
     words = view.words
     sentence = view.sentence(start)
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
@@ -324,6 +375,8 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         age = _age_after(words, end - 1)
         if age is not None:
             return _by_age(age)
+        if words[end] in {"called", "named", "nicknamed"}:
+            return Referent.ADULT  # "a dealer called Bazza": another person, named; the child is named otherwise
         found = _word_at(view, end)
         if found is not None:
             return found
@@ -340,7 +393,11 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
     if words[start] in PRONOUNS and words[start] not in _REFLEXIVE:
         inner = start  # the match opens with its subject: "she uses cannabis"
-    if inner is not None and (inner == start or (inner <= start + 1 and words[inner] in {"her", "his"})):
+    subject = next((i for i in range(start + 1, end) if words[i] in {"she", "he"}), None)
+    if inner is not None and subject is not None and inner != start:
+        inner = subject  # "unless she helps herself": the match holds its own subject
+    if inner is not None and (inner in (start, subject)
+                              or (inner <= start + 1 and words[inner] in {"her", "his"})):
         # The match names its own person: "her risk-taking", "off her face", "is her own worst enemy".
         return _resolve_pronoun(view, inner, PRONOUNS[words[inner]])
     i = start - 1
@@ -356,7 +413,10 @@ def referent(view: DocView, start: int, end: int) -> Referent:
             return Referent.UNKNOWN
         i = opening - 1
         w = words[i]
-    found = None if _object_of_preposition(words, i, sentence.start) else person_at(view, i)
+    # A person word right before the match modifies it ("by adult drug dealers"); further back, a prepositional
+    # object is the other party ("reported by mum to have been ...").
+    premodifier = i == start - 1 and w != ")"
+    found = None if not premodifier and _object_of_preposition(words, i, sentence.start) else person_at(view, i)
     if found is not None:
         return found
     if w == ")":
@@ -365,8 +425,8 @@ def referent(view: DocView, start: int, end: int) -> Referent:
         # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
         return _fallback(view, sentence, start)
     if w == "," and i > sentence.start:
-        # "The suspect, aged 27, absconded"
-        age = _age_at(words, i - 1)
+        # "The suspect, aged 27, absconded", "Kane (24), a known dealer"
+        age = _age_in_brackets(words, i - 1) if words[i - 1] == ")" else _age_at(words, i - 1)
         if age is not None:
             return _by_age(age)
     if w.isalpha() and i > sentence.start:
@@ -403,11 +463,11 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
     history of making things up", "Lacey (13) is no angel and winds staff up"), else the sentence's subject."""
     words = view.words
     i = start - 1
-    while i >= max(sentence.start, start - 8):
+    while i >= max(sentence.start, start - _CLAUSE_REACH):
         w = words[i]
         if w in CLAUSE_BREAKS_HERE:
             break
-        if w in _OBSERVING:
+        if w in _OBSERVING and not _passive(words, i):
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
         found = None if _object_of_preposition(words, i, sentence.start) else person_at(view, i)
         if found is not None:
@@ -431,7 +491,7 @@ def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
             # "Skye 15yo located at ...": a name with an age.
             age = _age_after(words, i)
             return _by_age(age) if age is not None else Referent.UNKNOWN
-        if found is None or any(x in _OBSERVING for x in words[i + 1:start]):
+        if found is None or any(words[x] in _OBSERVING and not _passive(words, x) for x in range(i + 1, start)):
             # "Staff feel it is ...", "School report sexting ...": the opener observes, it is not the subject.
             return Referent.UNKNOWN
         after = _age_after(words, i)
