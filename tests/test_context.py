@@ -52,6 +52,7 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("CALLER STATES HIS 16YO SON INVOLVED. CALLER ABUSIVE AND MOUTHY, HUNG UP.", "VB527"),
     # a premodifier belongs to the match even after a preposition
     ("Kai is a child being criminally exploited by adult drug dealers.", "VB402"),
+    ("Owen was targeted by adults who recruit young people for money muling.", "VB403"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -61,6 +62,8 @@ def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> N
     ("Shannon (17) is nearly an adult and is making poor choices.", "VB122"),
     ("She doesn't want our help and at 15 is making poor choices.", "VB122"),
     ("Jade (15) was rude to staff on arrival. Also a bit of a liar per previous reports.", "VB531"),
+    # a role word before "and" is not a title naming the next word
+    ("IP (13) is at school and is known to be promiscuous.", "VB303"),
 ])
 def test_the_child_is_still_the_subject(engine: Engine, text: str, rule: str) -> None:
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))

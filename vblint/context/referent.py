@@ -114,12 +114,15 @@ _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "f
              "coerce", "coerces", "pressured", "pressuring", "pressurised", "pressurising", "pressurized", "groomed",
              "grooming", "manipulated", "manipulating", "persuaded", "persuading", "incited", "inciting", "blackmailed",
              "blackmailing", "threatened", "threatening", "told", "telling", "tells", "ordered", "ordering",
-             "instructed", "instructing", "encouraged", "encouraging", "compelled", "tricked", "bribed", "used"}
+             "instructed", "instructing", "encouraged", "encouraging", "compelled", "tricked", "bribed", "used",
+             "uses", "using", "recruit", "recruits", "recruited", "recruiting", "exploit", "exploits", "exploited",
+             "exploiting", "target", "targets", "targeted", "targeting", "trafficked", "trafficking"}
 # What may stand between the adult's verb and the child's act: the child, an age, "into", "to", "that he".
 _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they", "the", "child", "ip", "yp", "girl",
-                "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is"}
+                "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
+                "for", "young", "people", "kids", "local", "vulnerable", "younger"}
 _COERCED_PERSON = {"her", "him", "them", "he", "she", "they", "child", "ip", "yp", "girl", "boy", "victim", "girls",
-                   "boys", "children"}
+                   "boys", "children", "people", "kids"}
 
 
 def _age_at(words: tuple[str, ...], i: int) -> int | None:
@@ -381,9 +384,10 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         if found is not None:
             return found
     # An age inside the match names its referent ("young woman (15)", "15yo young man"), unless it follows a
-    # preposition and so belongs to the other party ("sex with a 24-year-old").
+    # preposition or an object's article and so belongs to the other party ("sex with a 24-year-old", "has been
+    # seeing a 21yo male").
     for i in range(start, end):
-        if words[i] in _PREPOSITIONS:
+        if words[i] in _PREPOSITIONS or (i > start and words[i] in {"a", "an", "the"}):
             break
         age = _age_in_brackets(words, i) if words[i] == ")" else _age_at(words, i)
         if age is not None:
@@ -429,7 +433,8 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         age = _age_in_brackets(words, i - 1) if words[i - 1] == ")" else _age_at(words, i - 1)
         if age is not None:
             return _by_age(age)
-    if w.isalpha() and i > sentence.start:
+    if could_be_name(w) and i > sentence.start:
+        # A name after a title or a role: "PC Smith", "suspect Jones", "the girl Jade".
         prev = words[i - 1]
         if prev in _TITLES or _word(prev) is Referent.ADULT:
             return Referent.ADULT
