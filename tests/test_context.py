@@ -53,6 +53,11 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     # a premodifier belongs to the match even after a preposition
     ("Kai is a child being criminally exploited by adult drug dealers.", "VB402"),
     ("Owen was targeted by adults who recruit young people for money muling.", "VB403"),
+    # the passive of coercion: the child is the subject, the adult acts
+    ("Reece (15) was forced to run drugs for the line.", "VB401"),
+    # "most of the staff" is a partitive: the staff are the subject, and a report is about no one child
+    ("Children at risk were seen. Most of the staff we spoke to reported their workload to be unmanageable.",
+     "VB524"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -107,6 +112,12 @@ def test_an_adults_unquoted_view_is_the_writer_adopting_it(engine: Engine) -> No
 def test_an_adults_attributed_quotation_is_evidence(engine: Engine) -> None:
     assert reported(engine, 'Mum said "she is beyond my control" on the phone.', "VB524") in (
         [], [("beyond my control", Severity.INFO)])
+
+
+def test_a_member_of_the_publics_allegation_is_a_record_of_what_was_reported(engine: Engine) -> None:
+    text = "A mother reported that her 14-year-old daughter was sexually active with an adult man."
+    assert all(s is Severity.INFO for _, s in reported(engine, text, "VB202"))
+    assert reported(engine, "Mum reports Ruby is sexually active with an adult man.", "VB202")[0][1] > Severity.INFO
 
 
 def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from vblint.context.mention import is_mention
 from vblint.context.negation import is_negated
-from vblint.context.quotation import enclosing, find_quotes
+from vblint.context.quotation import enclosing, find_quotes, is_reported_allegation
 from vblint.context.referent import Referent, referent
 from vblint.context.view import DocView
 from vblint.matcher import Candidate, RuleMatcher
@@ -98,7 +98,7 @@ class Engine:
         if is_negated(view, cand.start, cand.end, rule.scope):
             contexts.add(Context.NEGATED)
         quote = enclosing(quotes, cand.start, cand.end)
-        if quote is not None and quote.attributed:
+        if (quote is not None and quote.attributed) or is_reported_allegation(view, cand.start):
             contexts.add(Context.QUOTED)
         if is_mention(view, cand.start, cand.end, quote, quotes):
             contexts.add(Context.MENTION)

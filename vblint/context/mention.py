@@ -63,7 +63,7 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         return True
     if quote is not None and _in_list(view, quote, quotes):
         return True
-    if (quoted or _reported_record(view, start)) and _corrected(view, end):
+    if (quoted or _reported_record(view, start, end)) and _corrected(view, end):
         return True
     if quoted and sentence.start < start and words[sentence.start].endswith("ing") \
             and words[sentence.start] in _SPEECH_ACTS | {"labelling", "labeling", "calling", "using"}:
@@ -101,10 +101,11 @@ def _in_list(view: DocView, quote: Quote, quotes: list[Quote] | tuple[Quote, ...
     return False
 
 
-def _reported_record(view: DocView, start: int) -> bool:
-    """True when a record is the subject that says the words: "Earlier log describes her as refusing to engage"."""
+def _reported_record(view: DocView, start: int, end: int) -> bool:
+    """True when a record is the subject that says the words: "Earlier log describes her as refusing to engage",
+    "had been logged as absent"."""
     words = view.words
-    for i in view.before(start, 8):
+    for i in [*range(start, end - 1), *view.before(start, 8)]:
         if words[i] in _RECORD_VERBS and any(words[j] in _RECORDS for j in range(max(0, i - 3), min(start, i + 5))):
             return True  # "log describes her as", "described in previous logs as"
         if words[i] in {"logged", "recorded", "graded", "flagged", "classed"} and words[i + 1] == "as":

@@ -3,7 +3,9 @@
 Recording the child's own words verbatim is good practice (the voice of the child), and so is recording what a
 parent or suspect said, attributed. A short quote with no speaker ('she has an "older boyfriend"') is the
 writer's own judgement in inverted commas and is treated as unquoted. Indirect speech ("Mum says she is beyond
-control", "Misper states it was consensual") is the writer's paraphrase, their choice of words, and is not excused.
+control", "Misper states it was consensual") is the writer's paraphrase, their choice of words, and is not excused;
+the one exception is a member of the public's allegation made to police ("A mother reported that her daughter was
+..."), which records what was reported, as a quotation would.
 """
 
 from __future__ import annotations
@@ -84,3 +86,23 @@ def _quote(view: DocView, open_: int, close: int) -> Quote:
 
 def enclosing(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return next((q for q in quotes if q.contains(start, end)), None)
+
+
+# Members of the public whose allegations a record reports: "A mother reported that her daughter (14) was ...".
+_LAY_SPEAKERS = {"mother", "mum", "mam", "mom", "father", "dad", "parent", "parents", "nan", "nana", "gran",
+                 "grandmother", "grandfather", "grandad", "aunt", "auntie", "uncle", "sister", "brother", "neighbour",
+                 "neighbours", "witness", "witnesses", "public", "caller", "informant", "stepmum", "stepdad",
+                 "stepfather", "stepmother", "cousin", "rp", "sibling", "siblings", "friend", "friends"}
+_ALLEGING = {"reported", "reports", "alleged", "alleges", "disclosed", "discloses", "complained", "complains"}
+
+
+def is_reported_allegation(view: DocView, start: int) -> bool:
+    """True when the match sits in a member of the public's allegation, reported with "that": "A mother reported
+    that her 14-year-old daughter was sexually active with an adult man". Views ("Mum says she is out of
+    control") are not allegations and are not excused."""
+    words = view.words
+    sentence = view.sentence(start)
+    for i in range(start - 1, max(sentence.start, start - 14) - 1, -1):
+        if words[i] in _ALLEGING and i + 1 < start and words[i + 1] == "that":
+            return any(w in _LAY_SPEAKERS for w in words[max(sentence.start, i - 3):i])
+    return False

@@ -63,6 +63,9 @@ _AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
 _AGE_RANGE = re.compile(r"^(\d{1,2})[/-]\d{1,2}$")  # "14/15", "13-15": an estimate, the lower bound decides
 _DECADE = re.compile(r"^([1-9])0s$")  # "(both 30s)", "males in their 20s"
 _APPROX = {"approx", "approximately", "about", "around", "c", "circa", "roughly", "est", "aged", "age", "age:"}
+_HEADER_NOUNS = {"update", "updates", "note", "notes", "review", "comment", "comments", "entry", "report", "log",
+                 "summary", "rationale", "assessment", "feedback", "endorsement", "decision"}
+_TIME = re.compile(r"^\d{3,4}(hrs|hours|h)?$")
 _AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
 _ADULT_AGE = 18
 _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges', 'assessed',
@@ -93,7 +96,7 @@ CLAUSE_BREAKS_HERE = CLAUSE_BREAKS - {"(", ")"}
 _REFLEXIVE = {"herself", "himself"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
-_PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards"}
+_PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards", "in"}
 # Only person words are tested, so "to" here is never an infinitive: "known to police", "according to the adults".
 _OBJECT_PREPOSITIONS = _PREPOSITIONS | {"per", "than", "like", "alongside", "against", "towards", "onto", "via"}
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
@@ -108,6 +111,20 @@ _FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "o
 # How far back in its clause the subject of a match may be: "IP (15) was a willing participant in the earlier
 # meetings and is not a credible witness".
 _CLAUSE_REACH = 20
+# Collective nouns name people only as a whole with an article ("the gang chose"), not as a modifier.
+_COLLECTIVE = {"gang", "gangs", "group", "groups", "team", "teams", "ocg", "crew"}
+_NEEDS_ARTICLE = {"gang", "gangs", "group", "groups", "team", "teams", "crew"}
+_ARTICLES = {"the", "a", "this", "that", "these", "those", "his", "her", "their", "rival", "same", "whole", "local"}
+_COMPOUNDED = {"member", "members", "affiliated", "affiliation", "related", "associated", "involved", "involvement",
+               "nominal", "nominals", "crime", "culture", "activity", "activities", "violence", "rivalry", "lifestyle",
+               "business", "stuff", "beef", "tag", "tags", "name", "-", HYPHEN, "work", "life", "colours", "associate",
+               "associates", "affiliate", "affiliates"}
+# Adjective-like person words that modify the noun a match opens with: "adult drug dealers", "male associates".
+_ADULT_ADJECTIVES = {"adult", "adults", "male", "female", "grown", "older"}
+_SUBORDINATORS = {"unless", "if", "when", "because", "as", "since", "so", "while", "whilst", "until", "once",
+                  "whether", "though", "although"}
+_QUANTIFIERS = {"most", "some", "all", "many", "none", "one", "each", "few", "several", "both", "any", "half", "two",
+               "three", "majority", "rest", "lots", "lot", "number", "either", "neither"}
 _LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
 _YOUNG_NOUNS = {"person", "people", "persons", "man", "men", "woman", "women", "lady", "ladies", "adult", "adults"}
 _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "forces", "coerced", "coercing",
@@ -121,6 +138,7 @@ _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "f
 _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they", "the", "child", "ip", "yp", "girl",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
+_BE = {"is", "was", "are", "were", "been", "being", "be", "get", "gets", "got", "getting", "'s"}
 _COERCED_PERSON = {"her", "him", "them", "he", "she", "they", "child", "ip", "yp", "girl", "boy", "victim", "girls",
                    "boys", "children", "people", "kids"}
 
@@ -182,6 +200,9 @@ def _word_at(view: DocView, i: int) -> Referent | None:
     """Who token ``i`` names by its word, or by the name the note gave an age to ("Kerry (38)" ... "Kerry")."""
     words = view.words
     w = words[i]
+    if w in _COLLECTIVE and ((i + 1 < len(words) and words[i + 1] in _COMPOUNDED)
+                             or (w in _NEEDS_ARTICLE and (i == 0 or words[i - 1] not in _ARTICLES))):
+        return None  # "gang affiliated", "a gang member": a modifier, not the gang as a person
     if w in _YOUNG_NOUNS and i > 0 and words[i - 1] == "young":
         return Referent.CHILD  # "a difficult young person", "young people"
     if w in _YOUNG_NOUNS and i > 1 and words[i - 1] in {"an", "a"} and words[i - 2] in _LIKENING:
@@ -233,6 +254,8 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
     steps = 0
     while j >= floor and steps < 4:
         w = words[j]
+        if w == "of" and j > floor and words[j - 1] in _QUANTIFIERS:
+            return False  # "most of the staff": the staff are the subject
         if w in _OBJECT_PREPOSITIONS:
             return True
         if w not in _NOUN_PHRASE and not w.isdigit() and _AGE_TOKEN.match(w) is None and not could_be_name(w):
@@ -254,7 +277,8 @@ def _coerced(view: DocView, start: int) -> bool:
     while j >= floor and steps < 6:
         w = words[j]
         if w in _COERCION:
-            return person
+            # "made her bring", or the passive "was forced to hold", "is being used to run", "groomed into"
+            return person or (j > floor and words[j - 1] in _BE and steps > 0)
         if w == ")":
             opening = _bracket_open(words, j)
             if opening is None:
@@ -339,30 +363,36 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     nothing, the child the note is about, if the sentence names no adult ("Also a bit of a liar per previous
     reports." in a note about Jade (15))."""
     found = _referent(view, start, end)
-    if found is Referent.UNKNOWN and _about_a_child(view) and not _names_an_adult(view, view.sentence(start)):
+    if found is Referent.UNKNOWN and _about_a_child(view, start) and not _names_an_adult(view, view.sentence(start)):
         return Referent.CHILD
     return found
 
 
-def _about_a_child(view: DocView) -> bool:
-    """True when the note names a child: a word for one ("YP", "misper", "the girl") or a name or person under 18."""
-    found = view.cache.get("about_a_child")
-    if found is None:
-        words = view.words
-        found = any(w in CHILD and w not in PRONOUNS for w in words) or any(a < _ADULT_AGE for a in cast(view).values())
-        found = found or any(_age_at(words, i) is not None and _age_at(words, i) < _ADULT_AGE  # type: ignore[operator]
-                             for i in range(len(words)) if words[i][:1].isdigit())
-        view.cache["about_a_child"] = found
-    return found
+def _about_a_child(view: DocView, start: int) -> bool:
+    """True when the note, in this sentence or the two before it, names a child: a word for one ("YP", "misper",
+    "the girl") or a name or person under 18. Near, because a long report or handout is about no one child."""
+    words = view.words
+    begin = view.sent_start[start]
+    for _ in range(2):
+        if begin > 0:
+            begin = view.sent_start[begin - 1]
+    children = {w for w, age in cast(view).items() if age < _ADULT_AGE}
+    for i in range(begin, view.sent_end[start]):
+        w = words[i]
+        if (w in CHILD and w not in PRONOUNS) or w in children:
+            return True
+        if w[:1].isdigit() or w == ")":
+            age = _age_in_brackets(words, i) if w == ")" else _age_at(words, i)
+            if age is not None and age < _ADULT_AGE:
+                return True
+    return False
 
 
 def _names_an_adult(view: DocView, sentence: range) -> bool:
     """True when an adult stands in the sentence other than as a prepositional object ("to officers")."""
     words = view.words
     for i in sentence:
-        w = words[i]
-        if w in {"they", "we", "i"} or (w not in ADULT_MALE and w not in ADULT_FEMALE and w not in ADULT_ANY
-                                        and cast(view).get(w, 0) < _ADULT_AGE):
+        if words[i] in {"they", "we", "i"} or _word_at(view, i) is not Referent.ADULT:
             continue
         if not _object_of_preposition(words, i, sentence.start):
             return True
@@ -397,7 +427,8 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
     if words[start] in PRONOUNS and words[start] not in _REFLEXIVE:
         inner = start  # the match opens with its subject: "she uses cannabis"
-    subject = next((i for i in range(start + 1, end) if words[i] in {"she", "he"}), None)
+    subject = next((i for i in range(start + 1, end) if words[i] in {"she", "he"} and words[i - 1] in _SUBORDINATORS),
+                   None)
     if inner is not None and subject is not None and inner != start:
         inner = subject  # "unless she helps herself": the match holds its own subject
     if inner is not None and (inner in (start, subject)
@@ -419,7 +450,7 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         w = words[i]
     # A person word right before the match modifies it ("by adult drug dealers"); further back, a prepositional
     # object is the other party ("reported by mum to have been ...").
-    premodifier = i == start - 1 and w != ")"
+    premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in _PREPOSITIONS | _FUNCTION_WORDS
     found = None if not premodifier and _object_of_preposition(words, i, sentence.start) else person_at(view, i)
     if found is not None:
         return found
@@ -487,8 +518,10 @@ def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
     words = view.words
     for i in range(sentence.start, min(sentence.start + 4, sentence.stop)):
         w = words[i]
-        if w in _SUBJECT_OPENERS:
-            continue
+        if w in _SUBJECT_OPENERS or w.isdigit() or _TIME.match(w):
+            continue  # "1744 IP named as ...", "0140hrs call from ..."
+        if i + 1 < sentence.stop and words[i + 1] in _HEADER_NOUNS:
+            return Referent.UNKNOWN  # "OFFICER UPDATE -", "Supervisor review:": a heading, not the subject
         found = _word_at(view, i) if w not in PRONOUNS else None
         if found is None and w in _TITLES:
             found = Referent.ADULT
