@@ -1,5 +1,9 @@
 """The labelled corpus is valid, large and balanced enough to measure the rules, and the quality targets hold
-on its test split. The targets live here, once, and are never loosened to make a change pass."""
+on its test split. The targets live here, once, and are never loosened to make a change pass.
+
+The holdout split (independently written notes, never tuned on) is the realistic measure. Its target is the
+issue's held-out target; until the rules reach it, the figures last measured are floors that a change may not go
+below. Raise the floors when the rules improve; never lower them."""
 
 from __future__ import annotations
 
@@ -15,11 +19,15 @@ from vblint.evaluate import evaluate
 NOTES = Path(__file__).resolve().parent.parent / "corpora" / "notes"
 SPAN_PRECISION_TARGET = 0.95
 SPAN_RECALL_TARGET = 0.90
+HOLDOUT_SPAN_PRECISION_TARGET = 0.90
+HOLDOUT_SPAN_RECALL_TARGET = 0.85
+HOLDOUT_SPAN_PRECISION_FLOOR = 0.84
+HOLDOUT_SPAN_RECALL_FLOOR = 0.62
 
 
 @pytest.fixture(scope="module")
 def splits():
-    return {name: list(read_corpus(NOTES / f"{name}.jsonl")) for name in ("dev", "test")}
+    return {name: list(read_corpus(NOTES / f"{name}.jsonl")) for name in ("dev", "test", "holdout")}
 
 
 def test_corpus_is_large_varied_and_mostly_hard_negatives(splits) -> None:
@@ -32,14 +40,14 @@ def test_corpus_is_large_varied_and_mostly_hard_negatives(splits) -> None:
 
 
 def test_ids_are_unique_and_the_splits_are_disjoint(splits) -> None:
-    ids = [n.id for n in splits["dev"] + splits["test"]]
+    ids = [n.id for n in splits["dev"] + splits["test"] + splits["holdout"]]
     assert len(ids) == len(set(ids))
-    texts = [n.text for n in splits["dev"] + splits["test"]]
+    texts = [n.text for n in splits["dev"] + splits["test"] + splits["holdout"]]
     assert len(texts) == len(set(texts)), "the same note appears twice"
 
 
 def test_spans_are_trimmed_phrases(splits) -> None:
-    for n in splits["dev"] + splits["test"]:
+    for n in splits["dev"] + splits["test"] + splits["holdout"]:
         for s in n.spans:
             assert s.text == s.text.strip() and s.text, (n.id, s)
 
@@ -49,6 +57,17 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
     report = f"span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f}"
     assert ev.spans.precision >= SPAN_PRECISION_TARGET, report
     assert ev.spans.recall >= SPAN_RECALL_TARGET, report
+
+
+def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
+    holdout = splits["holdout"]
+    assert len(holdout) >= 400 and {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy"}
+    assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
+    ev = evaluate(engine, holdout)
+    report = (f"holdout span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
+              f"(target {HOLDOUT_SPAN_PRECISION_TARGET}/{HOLDOUT_SPAN_RECALL_TARGET})")
+    assert ev.spans.precision >= HOLDOUT_SPAN_PRECISION_FLOOR, report
+    assert ev.spans.recall >= HOLDOUT_SPAN_RECALL_FLOOR, report
 
 
 def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
@@ -61,6 +80,9 @@ def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
     work.mkdir()
     for name in ("build_notes.py", "phrases.py", "handwritten.txt"):
         (work / name).write_bytes((NOTES / name).read_bytes())
+    (work / "independent").mkdir()
+    for path in (NOTES / "independent").glob("*.txt"):
+        (work / "independent" / path.name).write_bytes(path.read_bytes())
     subprocess.run([sys.executable, str(work / builder.name)], check=True, capture_output=True, cwd=work)
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "holdout"):
         assert (work / f"{split}.jsonl").read_bytes() == (NOTES / f"{split}.jsonl").read_bytes(), split

@@ -7,6 +7,8 @@ supervisors' corrections and training mentions); procedural look-alikes; and rou
 The split is by phrasing, not by note: a phrasing (and a benign sentence) belongs to dev or to test by a hash of
 its text, so the test split measures the rules on wordings they were not tuned on.
 Hand-written notes in handwritten.txt (markup described in handwritten()) join the generated ones, split by id.
+The notes in independent/*.txt, written in the same markup by writers who had not seen the rules, are split by id
+too: their dev part joins dev.jsonl, their test part is holdout.jsonl, the realistic measure, never tuned on.
 Run: python corpora/notes/build_notes.py [--notes 1700] [--seed 7]
 """
 
@@ -440,7 +442,11 @@ def main() -> None:
     # Hand-written notes: the realistic, harder part of the corpus, split by a hash of their id.
     for note in handwritten(HERE / "handwritten.txt"):
         (test if test_bucket(note["id"]) else dev).append(note)
-    for name, rows in (("dev", dev), ("test", test)):
+    holdout: list[dict] = []  # type: ignore[type-arg]
+    for path in sorted((HERE / "independent").glob("*.txt")):
+        for note in handwritten(path):
+            (holdout if test_bucket(note["id"]) else dev).append(note)
+    for name, rows in (("dev", dev), ("test", test), ("holdout", holdout)):
         with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
