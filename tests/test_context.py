@@ -30,6 +30,18 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Skye (15) spends a lot of time with Kane PARKS (31) and appears happy to go there most weekends.", "VB125"),
     # "young person" is a child
     ("Ellie is a difficult young person who will not engage with services.", "VB601"),
+    # a role the note gave a child's age to is that child later: custody notes call a child "the suspect"
+    ("MALE 16 DETAINED AT PLATFORM 2 WITH KNIFE. MALE IS A KNOWN GANG MEMBER FOR ZONE 2 GROUP.", "VB404"),
+    ("DP (15) arrested 2215hrs. The suspect is a prolific young offender well known to this suite.", "VB409"),
+    # an observer in the present tense: "staff consider her ..."
+    ("Sophie has a learning disability but staff consider her more capable than people think.", "VB422"),
+    # a determiner negation stops at the comma; "next to nothing" is not a negation
+    ("NO CONCERNS, LAD WILL TURN UP WHEN HE'S READY.", "VB511"),
+    ("CALLER STATES SHE WAS WEARING NEXT TO NOTHING AND ASKING FOR TROUBLE.", "VB112"),
+    # the other party of a preposition, with person nouns in its phrase: "with her boyfriend Dale (22)"
+    ("Paige (15) has left home with her boyfriend Dale (22) and is with him of her own free will.", "VB124"),
+    # a preposition is never a first name: "against Reece (19)"
+    ("Maisie (15) has disengaged from her worker and will not support a prosecution against Reece (19).", "VB604"),
     # reporting verbs in every form: the speaker is not the subject of what is reported
     ("STAFF STATE SHE DOES THIS EVERY WEEKEND.", "VB503"),
 ])
@@ -50,6 +62,7 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Dylan (14) was in a car driven by Kane (24), a known dealer.", "VB402"),
     ("MFH risk assessment. Intel suggests a dealer called Bazza uses the flat.", "VB402"),
     ("CALLER STATES HIS 16YO SON INVOLVED. CALLER ABUSIVE AND MOUTHY, HUNG UP.", "VB527"),
+
     # a premodifier belongs to the match even after a preposition
     ("Kai is a child being criminally exploited by adult drug dealers.", "VB402"),
     ("Owen was targeted by adults who recruit young people for money muling.", "VB403"),

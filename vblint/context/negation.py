@@ -19,6 +19,7 @@ PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"}
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
                   "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also", "wo",
                   "ca", "do", "goes", "went", "gets", "got", "says", "said", "refuses", "declines", "fails"}
+_NOUN_NEGATORS = {"no", "nothing", "none", "nobody", "without"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
 # A negation before these governs another clause: "not a credible witness given her previous lies".
@@ -35,6 +36,10 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w == "and" and _new_predicate(words, i):
             return False  # "will not support a prosecution and declined to ...": a new predicate
+        if w in _NOUN_NEGATORS and "," in words[i + 1:start]:
+            continue  # "NO CONCERNS, LAD WILL TURN UP": "no" negates its noun, not the clause after the comma
+        if w == "nothing" and i >= 2 and words[i - 2:i] in {("next", "to"), ("all", "but")}:
+            continue  # "wearing next to nothing"
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
             if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS:
                 continue  # "her reasons for not attending are not credible": the trigger negates "attending"

@@ -76,7 +76,9 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'says', 'stated', 'states', 'suspected', 'tells', 'that', 'think', 'thinks', 'thought',
               'told', 'worried', 'writes', 'wrote', 'state', 'advise', 'inform', 'informs',
               'informed', 'indicate', 'indicates', 'indicated', 'suggest', 'suggests', 'suggested', 'reckon',
-              'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim'}
+              'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim', 'consider',
+              'find', 'finds', 'deem', 'deems', 'deemed', 'regard', 'regards', 'regarded', 'see', 'sees', 'view',
+              'views', 'viewed', 'rate', 'rates', 'rated', 'class', 'classes', 'classed', 'label', 'labels'}
 _NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "situation", "case", "address", "house",
                "car", "vehicle", "job", "task", "call", "log", "review", "process", "area", "night", "evening", "it",
                "this", "that", "there", "which", "what", "who", "everything", "nothing", "something", "risk",
@@ -103,6 +105,8 @@ _OBJECT_PREPOSITIONS = _PREPOSITIONS | {"per", "than", "like", "alongside", "aga
 _NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
                 "his", "her", "their", "my", "our", "unknown", "other", "young", "male", "female", "local", "school",
                 "(", ",", "both", "same", "named", "many", "various", "multiple"} | _APPROX
+_MORE_PREPOSITIONS = {"against", "through", "across", "behind", "beside", "between", "during", "within", "among",
+                      "near", "inside", "outside", "along", "beyond", "despite", "except", "upon", "toward", "amongst"}
 _FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "of", "in", "on", "at", "by", "to",
                    "per", "than", "then", "so", "as", "if", "not", "no", "nor", "yet", "until", "after", "before",
                    "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",
@@ -121,12 +125,16 @@ _COMPOUNDED = {"member", "members", "affiliated", "affiliation", "related", "ass
                "associates", "affiliate", "affiliates"}
 # Adjective-like person words that modify the noun a match opens with: "adult drug dealers", "male associates".
 _ADULT_ADJECTIVES = {"adult", "adults", "male", "female", "grown", "older"}
+# Names custody and investigation notes use for the same detained person.
+_CUSTODY_ROLES = {"suspect", "dp", "detainee", "defendant", "accused", "prisoner"}
+_ROLE_NOUNS = {"suspect", "suspects", "offender", "detainee", "dp", "defendant", "accused", "nominal", "person",
+               "individual", "occupant", "passenger", "driver", "rp", "caller", "informant", "witness"}
 _SUBORDINATORS = {"unless", "if", "when", "because", "as", "since", "so", "while", "whilst", "until", "once",
                   "whether", "though", "although"}
 _QUANTIFIERS = {"most", "some", "all", "many", "none", "one", "each", "few", "several", "both", "any", "half", "two",
                "three", "majority", "rest", "lots", "lot", "number", "either", "neither"}
 _LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
-_YOUNG_NOUNS = {"person", "people", "persons", "man", "men", "woman", "women", "lady", "ladies", "adult", "adults"}
+_YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "men", "woman", "women", "lady", "ladies", "adult", "adults"}
 _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "forces", "coerced", "coercing",
              "coerce", "coerces", "pressured", "pressuring", "pressurised", "pressurising", "pressurized", "groomed",
              "grooming", "manipulated", "manipulating", "persuaded", "persuading", "incited", "inciting", "blackmailed",
@@ -212,7 +220,33 @@ def _word_at(view: DocView, i: int) -> Referent | None:
     age = cast(view).get(w)
     if age is not None:
         return _by_age(age)
+    age = roles(view).get(w)
+    if age is not None:
+        return _by_age(age)  # "MALE 16 detained ... MALE IS A KNOWN GANG MEMBER"
     return _word(w)
+
+
+def roles(view: DocView) -> dict[str, int]:
+    """Role words the note gives one age to ("MALE 16", "the suspect (15)", "FEMALE (12)"): custody and control-room
+    notes call a child "the suspect" or "the male", and a later bare "the male" is that child. A role given two
+    different ages is left to its ordinary meaning."""
+    found = view.cache.get("roles")
+    if found is None:
+        ages: dict[str, int | None] = {}
+        words = view.words
+        for i, w in enumerate(words):
+            if w in ADULT_MALE or w in ADULT_FEMALE or w in _ROLE_NOUNS:
+                age = _age_after(words, i)
+                if age is None and i + 1 < len(words) and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
+                    age = int(words[i + 1])  # "MALE 16 DETAINED"
+                if age is not None:
+                    ages[w] = age if ages.get(w, age) == age else None
+        found = {w: a for w, a in ages.items() if a is not None}
+        custody = {found[w] for w in _CUSTODY_ROLES if w in found}
+        if len(custody) == 1:
+            found.update(dict.fromkeys(_CUSTODY_ROLES, custody.pop()))
+        view.cache["roles"] = found
+    return found
 
 
 def cast(view: DocView) -> dict[str, int]:
@@ -238,7 +272,8 @@ def cast(view: DocView) -> dict[str, int]:
 def could_be_name(w: str) -> bool:
     # Letter case is not used: findings must not change with it, and ALL-CAPS logs are common.
     return (w.isalpha() and len(w) > 1 and _word(w) is None and w not in _NOT_A_NAME and w not in _TITLES
-            and w not in _APPROX and w not in _SKIP and w not in _FUNCTION_WORDS and not w.endswith(("ing", "ed")))
+            and w not in _APPROX and w not in _SKIP and w not in _FUNCTION_WORDS and w not in _OBJECT_PREPOSITIONS
+            and w not in _MORE_PREPOSITIONS and not w.endswith(("ing", "ed")))
 
 
 def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
@@ -258,7 +293,8 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
             return False  # "most of the staff": the staff are the subject
         if w in _OBJECT_PREPOSITIONS:
             return True
-        if w not in _NOUN_PHRASE and not w.isdigit() and _AGE_TOKEN.match(w) is None and not could_be_name(w):
+        if w not in _NOUN_PHRASE and not w.isdigit() and _AGE_TOKEN.match(w) is None and not could_be_name(w) \
+                and _word(w) is None:
             return False
         j -= 1
         steps += 1
