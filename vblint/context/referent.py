@@ -134,7 +134,8 @@ _SUBORDINATORS = {"unless", "if", "when", "because", "as", "since", "so", "while
 _QUANTIFIERS = {"most", "some", "all", "many", "none", "one", "each", "few", "several", "both", "any", "half", "two",
                "three", "majority", "rest", "lots", "lot", "number", "either", "neither"}
 _LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
-_YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "men", "woman", "women", "lady", "ladies", "adult", "adults"}
+_YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "men", "woman", "women", "lady",
+                "ladies", "adult", "adults"}
 _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "forces", "coerced", "coercing",
              "coerce", "coerces", "pressured", "pressuring", "pressurised", "pressurising", "pressurized", "groomed",
              "grooming", "manipulated", "manipulating", "persuaded", "persuading", "incited", "inciting", "blackmailed",
