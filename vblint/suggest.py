@@ -89,9 +89,18 @@ def match_case(suggestion: str, original: str) -> str:
 
 def render(templates: Sequence[str], agree: Agreement, original: str) -> tuple[str, ...]:
     fields = agree.fields()
+    # A match that opens with its subject ("She uses cannabis") keeps it: the suggestion replaces the whole span.
+    first, _, rest = original.partition(" ")
+    lead = first if rest and first.lower() in _SUBJECTS else ""
     out: list[str] = []
     for template in templates:
-        text = match_case(template.format_map(fields), original)
+        text = template.format_map(fields)
+        if lead and text.split(" ", 1)[0].lower() != lead.lower():
+            text = f"{lead} {text}"
+        text = match_case(text, original)
         if text not in out:
             out.append(text)
     return tuple(out)
+
+
+_SUBJECTS = {"she", "he", "they"}

@@ -17,7 +17,7 @@ def write_findings(findings: Sequence[Finding], out: TextIO, *, show_suggestions
         if show_suggestions:
             out.write(f'    "{_one_line(f.text)}"')
             if f.suggestions:
-                out.write(f' -> try "{f.suggestions[0]}"')
+                out.write(" -> try " + " or ".join(f'"{s}"' for s in f.suggestions))
             out.write("\n")
 
 
