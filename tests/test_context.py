@@ -40,6 +40,10 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("CALLER STATES SHE WAS WEARING NEXT TO NOTHING AND ASKING FOR TROUBLE.", "VB112"),
     # the other party of a preposition, with person nouns in its phrase: "with her boyfriend Dale (22)"
     ("Paige (15) has left home with her boyfriend Dale (22) and is with him of her own free will.", "VB124"),
+    # a bracketed age belongs to its noun, and a noun of the other gender is not who "she" is
+    ("Zara (14) has an older boyfriend (approx 20) who she gets paid by in trainers.", "VB322"),
+    # an appearance is not an age
+    ("Kwame (14) looks about 18 and is menacing.", "VB545"),
     # a preposition is never a first name: "against Reece (19)"
     ("Maisie (15) has disengaged from her worker and will not support a prosecution against Reece (19).", "VB604"),
     # reporting verbs in every form: the speaker is not the subject of what is reported
@@ -66,6 +70,10 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     # a premodifier belongs to the match even after a preposition
     ("Kai is a child being criminally exploited by adult drug dealers.", "VB402"),
     ("Owen was targeted by adults who recruit young people for money muling.", "VB403"),
+    # a pronoun is never a bare name: "they" after a comma is the officer of the clause before
+    ("When the officer contacted the mother, they didn't provide details of support services.", "VB604"),
+    # "suspect" says no gender: "her" is not the suspect, but the insult is the suspect's
+    ("The suspect (33) called her a stupid girl in the messages.", "VB533"),
     # the passive of coercion: the child is the subject, the adult acts
     ("Reece (15) was forced to run drugs for the line.", "VB401"),
     # "most of the staff" is a partitive: the staff are the subject, and a report is about no one child

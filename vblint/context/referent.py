@@ -66,6 +66,8 @@ _APPROX = {"approx", "approximately", "about", "around", "c", "circa", "roughly"
 _HEADER_NOUNS = {"update", "updates", "note", "notes", "review", "comment", "comments", "entry", "report", "log",
                  "summary", "rationale", "assessment", "feedback", "endorsement", "decision"}
 _TIME = re.compile(r"^\d{3,4}(hrs|hours|h)?$")
+_APPEARANCE = {"looks", "look", "looked", "looking", "pass", "passes", "passed", "passing", "appears", "appear",
+               "appeared", "seems", "seemed", "older", "younger", "dressed", "dresses"}
 _AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
 _ADULT_AGE = 18
 _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges', 'assessed',
@@ -111,7 +113,9 @@ _FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "o
                    "per", "than", "then", "so", "as", "if", "not", "no", "nor", "yet", "until", "after", "before",
                    "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",
                    "you", "us", "me", "i", "it", "this", "that", "these", "those", "there", "here", "where", "when",
-                   "what", "why", "how", "who", "whom", "whose", "which", "total", "x", "yrs", "years", "yo", "age"}
+                   "what", "why", "how", "who", "whom", "whose", "which", "total", "x", "yrs", "years", "yo", "age",
+                   "she", "he", "they", "them", "her", "him", "his", "hers", "theirs", "herself", "himself",
+                   "themselves", "itself", "someone", "anyone", "everyone", "nobody", "somebody", "everybody"}
 # How far back in its clause the subject of a match may be: "IP (15) was a willing participant in the earlier
 # meetings and is not a credible witness".
 _CLAUSE_REACH = 20
@@ -127,6 +131,12 @@ _COMPOUNDED = {"member", "members", "affiliated", "affiliation", "related", "ass
 _ADULT_ADJECTIVES = {"adult", "adults", "male", "female", "grown", "older"}
 # Names custody and investigation notes use for the same detained person.
 _CUSTODY_ROLES = {"suspect", "dp", "detainee", "defendant", "accused", "prisoner"}
+# Words that say a person's gender (not roles such as "suspect", which the male set also holds for "he").
+_MALE_WORDS = {"male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
+               "uncle", "husband", "mr", "gentleman", "boyfriend", "brother", "son", "boy", "lad", "he", "him",
+               "fella", "bloke", "nephew", "grandson", "stepson"}
+_FEMALE_WORDS = ADULT_FEMALE | {"girlfriend", "sister", "daughter", "girl", "lass", "she", "her", "niece",
+                                "granddaughter", "stepdaughter"}
 _ROLE_NOUNS = {"suspect", "suspects", "offender", "detainee", "dp", "defendant", "accused", "nominal", "person",
                "individual", "occupant", "passenger", "driver", "rp", "caller", "informant", "witness"}
 _SUBORDINATORS = {"unless", "if", "when", "because", "as", "since", "so", "while", "whilst", "until", "once",
@@ -164,10 +174,16 @@ def _age_at(words: tuple[str, ...], i: int) -> int | None:
         return int(m[1])
     if w.isdigit() and len(w) <= 2:
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if _looks(words, i):
+            return None  # "looks about 18", "could pass for 20": how the child appears, not her age
         if nxt in _AGE_UNITS or prev in _APPROX or (nxt in {"-", HYPHEN} and i + 2 < len(words)
                                                                      and words[i + 2] in _AGE_UNITS):
             return int(w)
     return None
+
+
+def _looks(words: tuple[str, ...], i: int) -> bool:
+    return any(w in _APPEARANCE for w in words[max(0, i - 3):i])
 
 
 def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
@@ -193,6 +209,19 @@ def _bracket_open(words: tuple[str, ...], close: int) -> int | None:
         if words[i] == ")":
             return None
     return None
+
+
+def _other_gender(words: tuple[str, ...], i: int, gender: str) -> bool:
+    """True when the age at ``i`` belongs to a person of the other gender: "boyfriend (approx 20) who she ..."."""
+    head = i
+    for j in range(i, max(-1, i - 6), -1):  # inside or closing a bracket: the age belongs to the noun before it
+        if words[j] == "(":
+            head = j - 1
+            break
+        if words[j] == ")" and j != i:
+            break
+    w = words[head] if head >= 0 else ""
+    return (gender == "f" and w in _MALE_WORDS) or (gender == "m" and w in _FEMALE_WORDS)
 
 
 def _passive(words: tuple[str, ...], i: int) -> bool:
@@ -374,7 +403,7 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
         if named is not None:
             return _by_age(named)
         age = _age_at(words, i) if w not in {")"} else _age_in_brackets(words, i)
-        if age is not None:
+        if age is not None and not _other_gender(words, i, gender):
             return _by_age(age)
         if w in {"lady", "woman", "man"} and i > 0 and words[i - 1] == "young":
             return Referent.CHILD  # "a very sexualised young lady and ... her": the child, described as older
@@ -512,7 +541,7 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         age = _age_at(words, i - 2)  # "The suspect, aged 53, dresses ..."
         if age is not None:
             return _by_age(age)
-    if w.isalpha() and w not in _NOT_A_NAME and (i == sentence.start or words[i - 1] in _NAME_BEFORE):
+    if could_be_name(w) and (i == sentence.start or words[i - 1] in _NAME_BEFORE):
         # A bare word standing as the subject of its clause ("Tia once again was ...", "report Leah is ...") is a
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
