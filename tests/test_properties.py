@@ -82,3 +82,27 @@ def test_prefilter_never_hides_a_finding(note: str) -> None:
     every_rule = list(range(len(ENGINE.rules.rules)))
     direct = ENGINE._findings(note, mapped, ENGINE.nlp.make_doc(mapped.text), every_rule, None, None)
     assert ENGINE.lint(note) == direct
+
+
+# The prefilter: a rule runs only on sentences holding its anchor words, and only when every word one of its
+# patterns needs is in the note. It must never change what is found.
+NAIVE = Engine(RULES, windowed=False)
+NAIVE.matcher._needs = [[()] for _ in NAIVE.matcher._needs]  # every active rule, over the whole note
+
+
+@SETTINGS
+@given(note_texts(), st.text(max_size=60), st.sampled_from([" ", "\n", ". ", "\n\n", " - "]))
+def test_the_prefilter_never_changes_findings(note: str, noise: str, glue: str) -> None:
+    for text in (note, glue.join([noise, note, noise]), note.replace(". ", glue)):
+        assert ENGINE.lint(text) == NAIVE.lint(text)
+
+
+def test_the_prefilter_gives_the_same_findings_on_every_corpus_note() -> None:
+    import json
+    from pathlib import Path
+
+    notes = Path(__file__).resolve().parent.parent / "corpora" / "notes"
+    texts = [json.loads(line)["text"] for name in ("dev", "test", "holdout")
+             for line in (notes / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(texts) > 2500
+    assert [ENGINE.lint(t) for t in texts] == [NAIVE.lint(t) for t in texts]

@@ -47,3 +47,11 @@ def test_a_good_copy_of_the_sample_rule_loads(tmp_path: Path) -> None:
     (tmp_path / "VB901-sample-rule.yaml").write_text(good)
     rules = load_rules([tmp_path])
     assert [r.code for r in rules] == ["VB901"]
+
+
+def test_a_word_fragment_spacy_splits_off_is_never_an_anchor() -> None:
+    from vblint.schema import pattern_anchor
+
+    # "MISPER DIDNT SAY NO": spaCy makes "did" + "nt"; a whole-word search of the raw note finds no "nt".
+    pattern = [{"LOWER": {"IN": ["did", "does"]}}, {"LOWER": {"IN": ["n't", "nt", "not"]}}, {"LOWER": "say"}]
+    assert pattern_anchor(pattern) == frozenset({"say"})

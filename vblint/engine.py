@@ -58,10 +58,10 @@ def judge(rule: Rule, contexts: set[Context], referent_: Referent) -> Judgement:
 
 
 class Engine:
-    def __init__(self, rules: RuleSet, nlp: Language | None = None) -> None:
+    def __init__(self, rules: RuleSet, nlp: Language | None = None, *, windowed: bool = True) -> None:
         self.rules = rules
         self.nlp = nlp or build_pipeline()
-        self.matcher = RuleMatcher(self.nlp, rules)
+        self.matcher = RuleMatcher(self.nlp, rules, windowed=windowed)
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = normalise(text)
@@ -77,10 +77,10 @@ class Engine:
 
     def _findings(self, source: str, mapped: MappedText, doc: Doc, active: list[int], path: str | None,
                   record: str | None) -> list[Finding]:
-        candidates = self.matcher(doc, active)
+        view = DocView.of(doc)
+        candidates = self.matcher(doc, active, view)
         if not candidates:
             return []
-        view = DocView.of(doc)
         quotes = find_quotes(view)
         line_starts = _line_starts(source)
         findings = []

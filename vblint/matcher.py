@@ -10,6 +10,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from vblint.context.view import DocView
+from vblint.model import Rule
 from vblint.ruleset import RuleSet
 from vblint.textmap import normalise
 
@@ -26,12 +28,15 @@ class Candidate:
 class RuleMatcher:
     """The compiled form of a rule set for one pipeline's vocabulary.
 
-    Each rule has its own matchers and is run only on notes that contain one of its anchor words: a rule's
-    patterns cost nothing on the many notes that cannot match them, which is what keeps a large pack fast.
+    Each rule has its own matchers and is run only on notes that contain one of its anchor words, and there only
+    on the sentences that hold one (with a token either side): a rule's patterns cost nothing on the many notes
+    and sentences that cannot match them, which is what keeps a large pack fast. ``windowed=False`` runs every
+    active rule over the whole note; the tests show both give the same candidates.
     """
 
-    def __init__(self, nlp: Language, rules: RuleSet) -> None:
+    def __init__(self, nlp: Language, rules: RuleSet, *, windowed: bool = True) -> None:
         self.rules = rules.rules
+        self.windowed = windowed
         self._compiled: list[tuple[Matcher | None, PhraseMatcher | None, Matcher | None, PhraseMatcher | None]] = []
         for rule in self.rules:
             self._compiled.append((
@@ -40,6 +45,8 @@ class RuleMatcher:
                 _matcher(nlp, rule.code + _EXCEPTION, rule.exception_patterns),
                 _phrases(nlp, rule.code + _EXCEPTION, rule.exception_phrases),
             ))
+        # For each rule, what one of its patterns or phrases needs all of: a word from each required token.
+        self._needs = [_requirements(nlp, rule) for rule in self.rules]
         self._by_anchor: dict[str, list[int]] = {}
         for i, rule in enumerate(self.rules):
             for anchor in rule.anchors:
@@ -56,21 +63,81 @@ class RuleMatcher:
             found.update(self._by_anchor.get(word, ()))
         return sorted(found)
 
-    def __call__(self, doc: Doc, active: list[int] | None = None) -> list[Candidate]:
+    def __call__(self, doc: Doc, active: list[int] | None = None, view: DocView | None = None) -> list[Candidate]:
         out: list[Candidate] = []
+        positions: dict[str, list[int]] = {}
+        if view is not None and self.windowed:
+            for at, word in enumerate(view.words):
+                positions.setdefault(word, []).append(at)
+        present = {t.lower_ for t in doc} if active is not None else set()
         for i in range(len(self.rules)) if active is None else active:
+            if active is not None and not any(all(need & present for need in needs) for needs in self._needs[i]):
+                continue  # an anchor word is here, but some other word every match needs is not
             patterns, phrases, exception_patterns, exception_phrases = self._compiled[i]
-            spans = [(s, e) for m in (patterns, phrases) if m is not None for _, s, e in m(doc)]
+            windows = _windows(self.rules[i].anchors, positions, view) if positions and view else [(0, len(doc))]
+            spans = _run(patterns, phrases, doc, windows)
             if not spans:
                 continue
-            cancels = [(s, e) for m in (exception_patterns, exception_phrases) if m is not None
-                       for _, s, e in m(doc)]
+            cancels = _run(exception_patterns, exception_phrases, doc, windows)
             kept = [sp for sp in spans if not any(sp[0] < e and b < sp[1] for b, e in cancels)]
             # Longest first, no overlaps within a rule: "capable and street wise" beats "street wise".
             for span in filter_spans([doc[s:e] for s, e in kept]):
                 out.append(Candidate(i, span.start, span.end))
         out.sort(key=lambda c: (c.start, c.rule))
         return out
+
+
+def _requirements(nlp: Language, rule: Rule) -> list[tuple[frozenset[str], ...]]:
+    """For each pattern, the word sets of its required tokens (a match holds a word of each); for each phrase, its
+    tokens. Open tokens and those matched on other attributes require nothing, so the check stays exact."""
+    needs: list[tuple[frozenset[str], ...]] = []
+    for pattern in rule.patterns:
+        sets = []
+        for token in pattern:
+            if token.get("OP") not in (None, "+") or any(k not in _EXACT_KEYS for k in token):
+                continue
+            value = token.get("LOWER", token.get("ORTH", token.get("TEXT")))
+            if isinstance(value, str):
+                sets.append(frozenset({value.lower()}))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                sets.append(frozenset(str(v).lower() for v in value["IN"]))
+        needs.append(tuple(sets))
+    for phrase in rule.phrases:
+        needs.append(tuple(frozenset({t.lower_}) for t in nlp.make_doc(normalise(phrase).text)))
+    return needs
+
+
+_EXACT_KEYS = {"LOWER", "ORTH", "TEXT", "OP"}
+
+
+def _windows(anchors: frozenset[str], positions: dict[str, list[int]], view: DocView) -> list[tuple[int, int]]:
+    """Token ranges to match a rule in: each sentence holding one of its anchor words, a token wider either side
+    (patterns may take in the punctuation that ends a sentence). The whole note if no anchor token is found."""
+    hits = sorted({at for word in anchors for at in positions.get(word, ())})
+    size = len(view.words)
+    if not hits:
+        return [(0, size)]
+    windows: list[tuple[int, int]] = []
+    for at in hits:
+        start, end = max(0, view.sent_start[at] - 1), min(size, view.sent_end[at] + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _run(patterns: Matcher | None, phrases: PhraseMatcher | None, doc: Doc,
+         windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches of a rule's token patterns inside the windows and of its phrases anywhere (a phrase lookup is a
+    hash per token, cheap over the whole note). A Matcher reports offsets within the span it is given."""
+    found: list[tuple[int, int]] = []
+    if patterns is not None:
+        for start, end in windows:
+            found.extend((start + s, start + e) for _, s, e in patterns(doc[start:end]))
+    if phrases is not None:
+        found.extend((s, e) for _, s, e in phrases(doc))
+    return found
 
 
 def _matcher(nlp: Language, key: str, patterns: tuple, greedy: str | None = None) -> Matcher | None:  # type: ignore[type-arg]

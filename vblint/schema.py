@@ -143,19 +143,31 @@ def pattern_anchor(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
         if token.get("OP") in ("?", "*", "!"):
             continue
         words = token_words(token)
-        if words is None or not all(re.fullmatch(r"[^\W_](?:\S*[^\W_])?", w) for w in words):
+        if words is None or not all(re.fullmatch(r"[^\W_](?:\S*[^\W_])?", w) for w in words) or words & _FRAGMENTS:
             continue
         if best is None or _anchor_cost(words) < _anchor_cost(best):
             best = words
     return best
 
 
+# Tokens spaCy splits off inside a word ("didnt" -> "did" + "nt", "shes" -> "she" + "s", "wont" -> "wo" + "nt"):
+# a search for them as whole words in the raw note would miss them, so they can never be anchors.
+_FRAGMENTS = frozenset({"nt", "s", "m", "re", "ve", "d", "ll", "ca", "wo", "gon", "na", "ta", "sha"})
+
 # Words in nearly every note: a set of anchors holding one of them would send every note to the rule.
 _COMMON = frozenset({
     "a", "an", "the", "to", "at", "with", "is", "on", "for", "of", "from", "was", "are", "be", "been",
     "being", "not", "this", "that", "who", "her", "his", "she", "he", "they", "it", "in", "and", "or", "by",
     "as", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "no", "so", "but",
-    "if", "into", "up", "out", "about", "over", "off", "than", "then", "very", "just", "all", "any", "some"
+    "if", "into", "up", "out", "about", "over", "off", "than", "then", "very", "just", "all", "any", "some",
+    # and in nearly every police note about a child
+    "school", "home", "return", "returned", "returns", "missing", "risk", "child", "children", "address", "police",
+    "officer", "officers", "mum", "staff", "time", "back", "also", "said", "says", "states", "stated", "seen",
+    "found", "located", "report", "reported", "referral", "male", "males", "female", "girl", "boy", "car", "night",
+    "today", "good", "well", "now", "still", "again", "known", "there", "here", "where", "when", "what", "one",
+    "two", "went", "go", "goes", "going", "get", "gets", "got", "made", "make", "told", "mash", "csc", "cse",
+    "concerns", "concern", "advised", "contact", "family", "friends", "friend", "room", "phone", "spoke", "she's",
+    "he's", "yp", "ip", "misper", "safe", "since", "after", "before", "while", "because", "more", "which"
 })
 
 
