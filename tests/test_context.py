@@ -44,6 +44,9 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Zara (14) has an older boyfriend (approx 20) who she gets paid by in trainers.", "VB322"),
     # an appearance is not an age
     ("Kwame (14) looks about 18 and is menacing.", "VB545"),
+    # an age that opens a longer bracket; an age written before a role
+    ("Jordan (16, ADHD, LAC) missing again. Jordan is an active gang member.", "VB404"),
+    ("1900 CARE STAFF REPORT 15YO FEMALE LD HAS ABSCONDED AGAIN.", "VB408"),
     # a preposition is never a first name: "against Reece (19)"
     ("Maisie (15) has disengaged from her worker and will not support a prosecution against Reece (19).", "VB604"),
     # reporting verbs in every form: the speaker is not the subject of what is reported
@@ -64,6 +67,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Three adult accounts have been coercing Ruby (13) into sending indecent images.", "VB109"),
     # an appositive after a bracketed age, a person named after the noun, a caller
     ("Dylan (14) was in a car driven by Kane (24), a known dealer.", "VB402"),
+    # an initial between a name and its age
+    ("Brian K (41) arrested. Brian K is a known drug dealer.", "VB402"),
     ("MFH risk assessment. Intel suggests a dealer called Bazza uses the flat.", "VB402"),
     ("CALLER STATES HIS 16YO SON INVOLVED. CALLER ABUSIVE AND MOUTHY, HUNG UP.", "VB527"),
 

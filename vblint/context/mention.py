@@ -49,7 +49,10 @@ _RECORD_VERBS = {"describes", "described", "states", "stated", "says", "said", "
 
 def _is_meta(words: tuple[str, ...], i: int) -> bool:
     w = words[i]
-    return w in _BLAMING or (w in _META_NOUNS and (i == 0 or words[i - 1] not in _NOT_META_BEFORE))
+    if w in _BLAMING:
+        # "victim-blaming language" talks about words; "she only has herself to blame" blames
+        return w == "victim-blaming" or (w == "blaming" and "victim" in words[max(0, i - 2):i])
+    return w in _META_NOUNS and (i == 0 or words[i - 1] not in _NOT_META_BEFORE)
 
 
 def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,

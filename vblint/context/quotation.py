@@ -94,15 +94,25 @@ _LAY_SPEAKERS = {"mother", "mum", "mam", "mom", "father", "dad", "parent", "pare
                  "neighbours", "witness", "witnesses", "public", "caller", "informant", "stepmum", "stepdad",
                  "stepfather", "stepmother", "cousin", "rp", "sibling", "siblings", "friend", "friends"}
 _ALLEGING = {"reported", "reports", "alleged", "alleges", "disclosed", "discloses", "complained", "complains"}
+# A suspect's account, reported, is his version and is recorded as his: "The suspect (40) said she was happy to go".
+_SUSPECT_SPEAKERS = {"suspect", "suspects", "suspect's", "defendant", "defendant's", "accused", "offender", "dp",
+                     "perpetrator", "nominal"}
+_ACCOUNTING = {"said", "says", "claimed", "claims", "claim", "stated", "states", "maintains", "maintained",
+               "insists", "insisted", "alleges", "alleged", "account", "version", "told", "tells", "argues",
+               "argued", "asserts", "asserted", "suggests", "suggested"}
 
 
 def is_reported_allegation(view: DocView, start: int) -> bool:
-    """True when the match sits in a member of the public's allegation, reported with "that": "A mother reported
-    that her 14-year-old daughter was sexually active with an adult man". Views ("Mum says she is out of
-    control") are not allegations and are not excused."""
+    """True when the match sits in a member of the public's allegation, reported with "that" ("A mother reported
+    that her 14-year-old daughter was sexually active with an adult man"), or in a suspect's reported account ("the
+    suspect (40) said she was up for it"). Views ("Mum says she is out of control") are not excused."""
     words = view.words
     sentence = view.sentence(start)
     for i in range(start - 1, max(sentence.start, start - 14) - 1, -1):
-        if words[i] in _ALLEGING and i + 1 < start and words[i + 1] == "that":
-            return any(w in _LAY_SPEAKERS for w in words[max(sentence.start, i - 3):i])
+        speaker = words[max(sentence.start, i - 4):i]
+        if words[i] in _ALLEGING and i + 1 < start and words[i + 1] == "that" and any(
+                w in _LAY_SPEAKERS for w in speaker[-3:]):
+            return True
+        if words[i] in _ACCOUNTING and any(w in _SUSPECT_SPEAKERS for w in speaker):
+            return True  # "Suspect (45) claimed Mia wanted it", "the suspect's account is that it was mutual"
     return False

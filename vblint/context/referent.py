@@ -193,8 +193,8 @@ def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
         return None
     for i in range(close - 1, opening, -1):
         w = words[i]
-        if w.isdigit() and len(w) <= 2 and i == close - 1:
-            return int(w)  # "(34)", "(Dean, 25)"; not "(3 males)"
+        if w.isdigit() and len(w) <= 2 and (i == close - 1 or (i == opening + 1 and words[i + 1] == ",")):
+            return int(w)  # "(34)", "(Dean, 25)", "(16, ADHD, LAC)"; not "(3 males)"
         age = _age_at(words, i)
         if age is not None:
             return age
@@ -203,7 +203,7 @@ def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
 
 def _bracket_open(words: tuple[str, ...], close: int) -> int | None:
     """The ``(`` of a short bracket closing at ``close``."""
-    for i in range(close - 1, max(-1, close - 6), -1):
+    for i in range(close - 1, max(-1, close - 9), -1):
         if words[i] == "(":
             return i
         if words[i] == ")":
@@ -267,6 +267,8 @@ def roles(view: DocView) -> dict[str, int]:
         for i, w in enumerate(words):
             if w in ADULT_MALE or w in ADULT_FEMALE or w in _ROLE_NOUNS:
                 age = _age_after(words, i)
+                if age is None and i > 0:
+                    age = _age_at(words, i - 1)  # "15YO FEMALE", "16 year old male"
                 if age is None and i + 1 < len(words) and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
                     age = int(words[i + 1])  # "MALE 16 DETAINED"
                 if age is not None:
@@ -375,13 +377,18 @@ def _age_after(words: tuple[str, ...], i: int) -> int | None:
     for j in range(i + 1, min(i + 5, len(words))):
         if words[j] == ")":
             return _age_in_brackets(words, j)
+        if words[j] == "(":
+            close = next((k for k in range(j + 1, min(j + 7, len(words))) if words[k] == ")"), None)
+            if close is not None:
+                return _age_in_brackets(words, close)  # "Jordan (16, ADHD, LAC)"
         age = _age_at(words, j)
         if age is not None:
             return age
         if words[j].isdigit() and len(words[j]) <= 2 and words[j - 1] == "," and j + 1 < len(words) \
                 and words[j + 1] in {",", ")", ".", ";"}:
             return int(words[j])  # "Kerry, 38, controls"
-        if words[j] not in {"(", ",", "-", HYPHEN} | _APPROX and not (words[j].isdigit() and len(words[j]) <= 2):
+        if words[j] not in {"(", ",", "-", HYPHEN} | _APPROX and not (words[j].isdigit() and len(words[j]) <= 2) \
+                and not (len(words[j]) == 1 and words[j].isalpha()):  # an initial: "Brian K (41)"
             return None
     return None
 
@@ -533,10 +540,11 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     if could_be_name(w) and i > sentence.start:
         # A name after a title or a role: "PC Smith", "suspect Jones", "the girl Jade".
         prev = words[i - 1]
-        if prev in _TITLES or _word(prev) is Referent.ADULT:
+        titled = _word_at(view, i - 1)
+        if titled is not None:
+            return titled  # "the girl Jade", "FEMALE LD" after "15YO FEMALE"
+        if prev in _TITLES:
             return Referent.ADULT
-        if _word(prev) is Referent.CHILD:
-            return Referent.CHILD
     if i - 2 >= sentence.start and words[i - 1] == ",":
         age = _age_at(words, i - 2)  # "The suspect, aged 53, dresses ..."
         if age is not None:
