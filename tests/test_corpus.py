@@ -21,8 +21,12 @@ SPAN_PRECISION_TARGET = 0.95
 SPAN_RECALL_TARGET = 0.90
 HOLDOUT_SPAN_PRECISION_TARGET = 0.90
 HOLDOUT_SPAN_RECALL_TARGET = 0.85
-HOLDOUT_SPAN_PRECISION_FLOOR = 0.87
-HOLDOUT_SPAN_RECALL_FLOOR = 0.66
+# (span precision, span recall) floors: for the whole holdout, and for the part of it the floors were first set on,
+# so that a new batch of harder notes raises what is measured without loosening what was promised.
+HOLDOUT_FLOORS = {
+    "all": (0.87, 0.65),
+    "batches 1-2": (0.87, 0.68),
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +65,15 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 400 and {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy"}
+    assert len(holdout) >= 600 and {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
-    ev = evaluate(engine, holdout)
-    report = (f"holdout span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
-              f"(target {HOLDOUT_SPAN_PRECISION_TARGET}/{HOLDOUT_SPAN_RECALL_TARGET})")
-    assert ev.spans.precision >= HOLDOUT_SPAN_PRECISION_FLOOR, report
-    assert ev.spans.recall >= HOLDOUT_SPAN_RECALL_FLOOR, report
+    parts = {"all": holdout, "batches 1-2": [n for n in holdout if n.id[0] in "ij"]}
+    for part, (precision_floor, recall_floor) in HOLDOUT_FLOORS.items():
+        ev = evaluate(engine, parts[part])
+        report = (f"holdout ({part}) span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
+                  f"(target {HOLDOUT_SPAN_PRECISION_TARGET}/{HOLDOUT_SPAN_RECALL_TARGET})")
+        assert ev.spans.precision >= precision_floor, report
+        assert ev.spans.recall >= recall_floor, report
 
 
 def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
