@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from vblint.context.referent import Referent, cast, referent
+from vblint.context.people import Referent, cast
+from vblint.context.referent import referent
 from vblint.context.view import DocView
 from vblint.engine import Engine
 from vblint.model import Severity

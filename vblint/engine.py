@@ -16,8 +16,9 @@ from spacy.tokens import Doc
 
 from vblint.context.mention import is_mention
 from vblint.context.negation import is_negated
+from vblint.context.people import Referent
 from vblint.context.quotation import enclosing, find_quotes, is_reported_allegation
-from vblint.context.referent import Referent, referent
+from vblint.context.referent import referent
 from vblint.context.view import DocView
 from vblint.matcher import Candidate, RuleMatcher
 from vblint.model import Action, Context, Finding, Rule, Severity

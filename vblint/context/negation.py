@@ -3,7 +3,7 @@ consensual". Like medspaCy's ConText, a trigger looks forward over a short scope
 
 from __future__ import annotations
 
-from vblint.context.referent import could_be_name
+from vblint.context.people import could_be_name
 from vblint.context.view import CLAUSE_BREAKS, DocView
 
 TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",

@@ -10,66 +10,38 @@ are mostly about, and a missed adult referent costs less than a missed blaming p
 from __future__ import annotations
 
 import re
-from enum import Enum
 
-from vblint.context.view import CLAUSE_BREAKS, HYPHEN, DocView
+from vblint.context.people import (
+    ADULT_AGE,
+    ADULT_ANY,
+    ADULT_FEMALE,
+    ADULT_MALE,
+    AGE_TOKEN,
+    APPROX,
+    CHILD,
+    FUNCTION_WORDS,
+    OBJECT_PREPOSITIONS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SKIP,
+    TITLES,
+    Referent,
+    age_after,
+    age_at,
+    age_in_brackets,
+    bracket_open,
+    by_age,
+    cast,
+    could_be_name,
+    other_gender,
+    word_at,
+    words_name,
+)
+from vblint.context.view import CLAUSE_BREAKS, DocView
 
-
-class Referent(Enum):
-    CHILD = "child"
-    ADULT = "adult"
-    UNKNOWN = "unknown"
-
-
-ADULT_MALE = {"suspect", "suspects", "perpetrator", "perpetrators", "offender", "offenders", "nominal", "nominals",
-              "male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
-              "uncle", "husband", "mr", "gentleman", "boyfriend", "elders", "olders", "associate", "associates",
-              "abuser", "abusers", "groomer", "groomers", "driver", "landlord", "tenant", "brother-in-law"}
-ADULT_FEMALE = {"mother", "mum", "mam", "mom", "stepmother", "stepmum", "grandmother", "nan", "nana", "aunt",
-                "auntie", "wife", "mrs", "ms", "woman", "women", "female", "females", "lady", "ladies", "sister-in-law"}
-ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster", "officer", "officers", "pc", "dc",
-             "ds", "di", "dci", "ps", "sgt", "sergeant", "insp", "inspector", "constable", "detective", "supt",
-             "police", "staff", "worker", "workers", "sw", "teacher", "teachers", "oic", "nurse", "doctor", "gp",
-             "manager", "supervisor", "i", "we", "force", "team", "service", "services", "agency", "agencies",
-             "school", "cps", "council", "csc", "mash", "ocg", "group", "gang", "partner", "partners", "dr", "they",
-             "neighbour", "neighbours", "owner", "caller", "callers", "rp", "informant", "witness", "witnesses",
-             "practitioner", "professional", "professionals",
-             "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
-             "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
-             "accused", "prisoner", "inmate", "mp", "solicitor", "social"}
-CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
-         "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
-         "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",
-         "youngster", "sibling", "siblings", "niece", "nephew", "grandson", "granddaughter", "stepson",
-         "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself", "youths", "juveniles", "minors",
-         "youngsters", "pupils", "students", "teens", "yp's", "cyps"}
-PRONOUNS = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
-# Words between a subject and the phrase about it ("the suspect is also clearly a known ...").
-_SKIP = {"shown", "showed", "shows", "displayed", "displays",
-         "used", "treated", "regarded", "viewed", "labelled", "labeled", "classed", "perceived", "identified",
-         "named", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "'s", "a", "an", "the",
-         "very",
-         "really", "quite", "clearly", "also", "again", "once", "repeatedly", "known", "described", "as", "seen",
-         "now", "still", "extremely", "highly", "so", "considered", "deemed", "believed", "thought", "to",
-         "appears", "seems", "appear", "seem", "become", "became", "becomes", "continues", "continued", "keeps",
-         "kept", "just", "always", "often", "frequently", "actively", "deliberately", "then", "previously",
-         "regularly", "willingly", "persistently", "constantly", "consistently", "who", "that", "which",
-         "reportedly", "apparently", "likely", "may", "might", "will", "would", "can", "could", "must", "should",
-         "probably", "possibly", "definitely", "certainly", "generally", "usually", "sometimes", "recently",
-         "currently", "initially", "later", "since", "all", "both", "most", "some", "other", "another", "more"}
-_TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms", "dr", "suspect", "nominal",
-           "offender", "defendant", "accused", "supt", "pcso", "sw", "cpl", "officer"}
-_AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
-_AGE_RANGE = re.compile(r"^(\d{1,2})[/-]\d{1,2}$")  # "14/15", "13-15": an estimate, the lower bound decides
-_DECADE = re.compile(r"^([1-9])0s$")  # "(both 30s)", "males in their 20s"
-_APPROX = {"approx", "approximately", "about", "around", "c", "circa", "roughly", "est", "aged", "age", "age:"}
 _HEADER_NOUNS = {"update", "updates", "note", "notes", "review", "comment", "comments", "entry", "report", "log",
                  "summary", "rationale", "assessment", "feedback", "endorsement", "decision"}
 _TIME = re.compile(r"^\d{3,4}(hrs|hours|h)?$")
-_APPEARANCE = {"looks", "look", "looked", "looking", "pass", "passes", "passed", "passing", "appears", "appear",
-               "appeared", "seems", "seemed", "older", "younger", "dressed", "dresses"}
-_AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
-_ADULT_AGE = 18
 _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges', 'assessed',
               'assesses', 'aware', 'believe', 'believed', 'believes', 'claimed', 'claims', 'concerned',
               'confirmed', 'confirms', 'considered', 'considers', 'described', 'describes', 'disclosed',
@@ -81,13 +53,6 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim', 'consider',
               'find', 'finds', 'deem', 'deems', 'deemed', 'regard', 'regards', 'regarded', 'see', 'sees', 'view',
               'views', 'viewed', 'rate', 'rates', 'rated', 'class', 'classes', 'classed', 'label', 'labels'}
-_NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "situation", "case", "address", "house",
-               "car", "vehicle", "job", "task", "call", "log", "review", "process", "area", "night", "evening", "it",
-               "this", "that", "there", "which", "what", "who", "everything", "nothing", "something", "risk",
-               "grading", "plan", "strat", "update", "referral", "report", "incident", "episode", "enquiries",
-               "cctv", "phone", "account", "statement", "evidence", "placement", "unit", "home", "school", "room",
-               "behaviour", "presentation", "conduct", "weekend", "morning", "afternoon", "today", "yesterday",
-               "tonight", "now", "then", "here", "also", "again", "once", "still", "never", "always"}
 _NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "but", "so", "as", "because", "although", "while", "whilst",
                 "then", "when", "if", "unless", "since", "though", "report", "reports", "reported", "says", "said",
                 "feel", "feels", "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states",
@@ -100,52 +65,19 @@ CLAUSE_BREAKS_HERE = CLAUSE_BREAKS - {"(", ")"}
 _REFLEXIVE = {"herself", "himself"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
-_PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards", "in"}
-# Only person words are tested, so "to" here is never an infinitive: "known to police", "according to the adults".
-_OBJECT_PREPOSITIONS = _PREPOSITIONS | {"per", "than", "like", "alongside", "against", "towards", "onto", "via"}
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
 _NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
                 "his", "her", "their", "my", "our", "unknown", "other", "young", "male", "female", "local", "school",
-                "(", ",", "both", "same", "named", "many", "various", "multiple"} | _APPROX
-_MORE_PREPOSITIONS = {"against", "through", "across", "behind", "beside", "between", "during", "within", "among",
-                      "near", "inside", "outside", "along", "beyond", "despite", "except", "upon", "toward", "amongst"}
-_FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "of", "in", "on", "at", "by", "to",
-                   "per", "than", "then", "so", "as", "if", "not", "no", "nor", "yet", "until", "after", "before",
-                   "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",
-                   "you", "us", "me", "i", "it", "this", "that", "these", "those", "there", "here", "where", "when",
-                   "what", "why", "how", "who", "whom", "whose", "which", "total", "x", "yrs", "years", "yo", "age",
-                   "she", "he", "they", "them", "her", "him", "his", "hers", "theirs", "herself", "himself",
-                   "themselves", "itself", "someone", "anyone", "everyone", "nobody", "somebody", "everybody"}
+                "(", ",", "both", "same", "named", "many", "various", "multiple"} | APPROX
 # How far back in its clause the subject of a match may be: "IP (15) was a willing participant in the earlier
 # meetings and is not a credible witness".
 _CLAUSE_REACH = 20
-# Collective nouns name people only as a whole with an article ("the gang chose"), not as a modifier.
-_COLLECTIVE = {"gang", "gangs", "group", "groups", "team", "teams", "ocg", "crew"}
-_NEEDS_ARTICLE = {"gang", "gangs", "group", "groups", "team", "teams", "crew"}
-_ARTICLES = {"the", "a", "this", "that", "these", "those", "his", "her", "their", "rival", "same", "whole", "local"}
-_COMPOUNDED = {"member", "members", "affiliated", "affiliation", "related", "associated", "involved", "involvement",
-               "nominal", "nominals", "crime", "culture", "activity", "activities", "violence", "rivalry", "lifestyle",
-               "business", "stuff", "beef", "tag", "tags", "name", "-", HYPHEN, "work", "life", "colours", "associate",
-               "associates", "affiliate", "affiliates"}
 # Adjective-like person words that modify the noun a match opens with: "adult drug dealers", "male associates".
 _ADULT_ADJECTIVES = {"adult", "adults", "male", "female", "grown", "older"}
-# Names custody and investigation notes use for the same detained person.
-_CUSTODY_ROLES = {"suspect", "dp", "detainee", "defendant", "accused", "prisoner"}
-# Words that say a person's gender (not roles such as "suspect", which the male set also holds for "he").
-_MALE_WORDS = {"male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
-               "uncle", "husband", "mr", "gentleman", "boyfriend", "brother", "son", "boy", "lad", "he", "him",
-               "fella", "bloke", "nephew", "grandson", "stepson"}
-_FEMALE_WORDS = ADULT_FEMALE | {"girlfriend", "sister", "daughter", "girl", "lass", "she", "her", "niece",
-                                "granddaughter", "stepdaughter"}
-_ROLE_NOUNS = {"suspect", "suspects", "offender", "detainee", "dp", "defendant", "accused", "nominal", "person",
-               "individual", "occupant", "passenger", "driver", "rp", "caller", "informant", "witness"}
 _SUBORDINATORS = {"unless", "if", "when", "because", "as", "since", "so", "while", "whilst", "until", "once",
                   "whether", "though", "although"}
 _QUANTIFIERS = {"most", "some", "all", "many", "none", "one", "each", "few", "several", "both", "any", "half", "two",
                "three", "majority", "rest", "lots", "lot", "number", "either", "neither"}
-_LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
-_YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "men", "woman", "women", "lady",
-                "ladies", "adult", "adults"}
 _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "forces", "coerced", "coercing",
              "coerce", "coerces", "pressured", "pressuring", "pressurised", "pressurising", "pressurized", "groomed",
              "grooming", "manipulated", "manipulating", "persuaded", "persuading", "incited", "inciting", "blackmailed",
@@ -162,150 +94,10 @@ _COERCED_PERSON = {"her", "him", "them", "he", "she", "they", "child", "ip", "yp
                    "boys", "children", "people", "kids"}
 
 
-def _age_at(words: tuple[str, ...], i: int) -> int | None:
-    """An age written at token ``i``: "15yo", "15 yo", "aged 15", "15-year-old"."""
-    w = words[i]
-    m = _AGE_TOKEN.match(w) or _DECADE.match(w)
-    if m:
-        return int(m[1]) * (10 if w.endswith("0s") else 1)
-    prev = words[i - 1] if i > 0 else ""
-    m = _AGE_RANGE.match(w)
-    if m and (prev in _APPROX or prev == "("):
-        return int(m[1])
-    if w.isdigit() and len(w) <= 2:
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if _looks(words, i):
-            return None  # "looks about 18", "could pass for 20": how the child appears, not her age
-        if nxt in _AGE_UNITS or prev in _APPROX or (nxt in {"-", HYPHEN} and i + 2 < len(words)
-                                                                     and words[i + 2] in _AGE_UNITS):
-            return int(w)
-    return None
-
-
-def _looks(words: tuple[str, ...], i: int) -> bool:
-    return any(w in _APPEARANCE for w in words[max(0, i - 3):i])
-
-
-def _age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
-    """"(34)", "(34yo)", "(aged 14)", "(both 30s)", "(Dean, 25yrs)" ending at the ``)`` token ``close``."""
-    opening = _bracket_open(words, close)
-    if opening is None:
-        return None
-    for i in range(close - 1, opening, -1):
-        w = words[i]
-        if w.isdigit() and len(w) <= 2 and (i == close - 1 or (i == opening + 1 and words[i + 1] == ",")):
-            return int(w)  # "(34)", "(Dean, 25)", "(16, ADHD, LAC)"; not "(3 males)"
-        age = _age_at(words, i)
-        if age is not None:
-            return age
-    return None
-
-
-def _bracket_open(words: tuple[str, ...], close: int) -> int | None:
-    """The ``(`` of a short bracket closing at ``close``."""
-    for i in range(close - 1, max(-1, close - 9), -1):
-        if words[i] == "(":
-            return i
-        if words[i] == ")":
-            return None
-    return None
-
-
-def _other_gender(words: tuple[str, ...], i: int, gender: str) -> bool:
-    """True when the age at ``i`` belongs to a person of the other gender: "boyfriend (approx 20) who she ..."."""
-    head = i
-    for j in range(i, max(-1, i - 6), -1):  # inside or closing a bracket: the age belongs to the noun before it
-        if words[j] == "(":
-            head = j - 1
-            break
-        if words[j] == ")" and j != i:
-            break
-    w = words[head] if head >= 0 else ""
-    return (gender == "f" and w in _MALE_WORDS) or (gender == "m" and w in _FEMALE_WORDS)
-
-
 def _passive(words: tuple[str, ...], i: int) -> bool:
     """ "is described as", "has been assessed as": the subject is the one described, not an observer."""
     return i > 0 and words[i - 1] in {"is", "was", "are", "were", "been", "being", "be", "'s", "get", "gets", "got"} \
         and (words[i].endswith(("ed", "en")) or words[i] in {"seen", "thought", "told", "felt", "known", "said"})
-
-
-def _by_age(age: int) -> Referent:
-    return Referent.ADULT if age >= _ADULT_AGE else Referent.CHILD
-
-
-def _word_at(view: DocView, i: int) -> Referent | None:
-    """Who token ``i`` names by its word, or by the name the note gave an age to ("Kerry (38)" ... "Kerry")."""
-    words = view.words
-    w = words[i]
-    if w in _COLLECTIVE and ((i + 1 < len(words) and words[i + 1] in _COMPOUNDED)
-                             or (w in _NEEDS_ARTICLE and (i == 0 or words[i - 1] not in _ARTICLES))):
-        return None  # "gang affiliated", "a gang member": a modifier, not the gang as a person
-    if w in _YOUNG_NOUNS and i > 0 and words[i - 1] == "young":
-        return Referent.CHILD  # "a difficult young person", "young people"
-    if w in _YOUNG_NOUNS and i > 1 and words[i - 1] in {"an", "a"} and words[i - 2] in _LIKENING:
-        return None  # "nearly an adult", "acts like a woman": said of the child, comparing
-    if w in _YOUNG_NOUNS and i + 3 < len(words) and words[i + 1:i + 4] == ("in", "all", "but"):
-        return None  # "an adult in all but name"
-    age = cast(view).get(w)
-    if age is not None:
-        return _by_age(age)
-    age = roles(view).get(w)
-    if age is not None:
-        return _by_age(age)  # "MALE 16 detained ... MALE IS A KNOWN GANG MEMBER"
-    return _word(w)
-
-
-def roles(view: DocView) -> dict[str, int]:
-    """Role words the note gives one age to ("MALE 16", "the suspect (15)", "FEMALE (12)"): custody and control-room
-    notes call a child "the suspect" or "the male", and a later bare "the male" is that child. A role given two
-    different ages is left to its ordinary meaning."""
-    found = view.cache.get("roles")
-    if found is None:
-        ages: dict[str, int | None] = {}
-        words = view.words
-        for i, w in enumerate(words):
-            if w in ADULT_MALE or w in ADULT_FEMALE or w in _ROLE_NOUNS:
-                age = _age_after(words, i)
-                if age is None and i > 0:
-                    age = _age_at(words, i - 1)  # "15YO FEMALE", "16 year old male"
-                if age is None and i + 1 < len(words) and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
-                    age = int(words[i + 1])  # "MALE 16 DETAINED"
-                if age is not None:
-                    ages[w] = age if ages.get(w, age) == age else None
-        found = {w: a for w, a in ages.items() if a is not None}
-        custody = {found[w] for w in _CUSTODY_ROLES if w in found}
-        if len(custody) == 1:
-            found.update(dict.fromkeys(_CUSTODY_ROLES, custody.pop()))
-        view.cache["roles"] = found
-    return found
-
-
-def cast(view: DocView) -> dict[str, int]:
-    """The names a note gives an age to ("Leah (16)", "Kane PARKS (31)", "Kerry, 38"), read once per note, so that
-    a later bare "Leah" or "Kerry" is known to be a child or an adult."""
-    found = view.cache.get("cast")
-    if found is None:
-        found = {}
-        words = view.words
-        for i, w in enumerate(words):
-            if not could_be_name(w):
-                continue
-            age = _age_after(words, i)
-            if age is None:
-                continue
-            found.setdefault(w, age)
-            if i > 0 and could_be_name(words[i - 1]):
-                found.setdefault(words[i - 1], age)  # "Kane PARKS (31)": the first name too
-        view.cache["cast"] = found
-    return found
-
-
-def could_be_name(w: str) -> bool:
-    # Letter case is not used: findings must not change with it, and ALL-CAPS logs are common.
-    return (w.isalpha() and len(w) > 1 and _word(w) is None and w not in _NOT_A_NAME and w not in _TITLES
-            and w not in _APPROX and w not in _SKIP and w not in _FUNCTION_WORDS and w not in _OBJECT_PREPOSITIONS
-            and w not in _MORE_PREPOSITIONS and not w.endswith(("ing", "ed")))
 
 
 def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
@@ -313,7 +105,7 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
     mum", "for the males"): the other party in the clause, not its subject."""
     j = i
     if words[j] == ")":
-        opening = _bracket_open(words, j)
+        opening = bracket_open(words, j)
         if opening is None:
             return False
         j = opening - 1  # the noun the age belongs to: "with the suspect (22)"
@@ -323,10 +115,10 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
         w = words[j]
         if w == "of" and j > floor and words[j - 1] in _QUANTIFIERS:
             return False  # "most of the staff": the staff are the subject
-        if w in _OBJECT_PREPOSITIONS:
+        if w in OBJECT_PREPOSITIONS:
             return True
-        if w not in _NOUN_PHRASE and not w.isdigit() and _AGE_TOKEN.match(w) is None and not could_be_name(w) \
-                and _word(w) is None:
+        if w not in _NOUN_PHRASE and not w.isdigit() and AGE_TOKEN.match(w) is None and not could_be_name(w) \
+                and words_name(w) is None:
             return False
         j -= 1
         steps += 1
@@ -348,7 +140,7 @@ def _coerced(view: DocView, start: int) -> bool:
             # "made her bring", or the passive "was forced to hold", "is being used to run", "groomed into"
             return person or (j > floor and words[j - 1] in _BE and steps > 0)
         if w == ")":
-            opening = _bracket_open(words, j)
+            opening = bracket_open(words, j)
             if opening is None:
                 return False
             j = opening - 1
@@ -362,35 +154,6 @@ def _coerced(view: DocView, start: int) -> bool:
         j -= 1
         steps += 1
     return False
-
-
-def _word(w: str) -> Referent | None:
-    if w in ADULT_MALE or w in ADULT_FEMALE or (w in ADULT_ANY and w != "they"):
-        return Referent.ADULT
-    if w in CHILD and w not in PRONOUNS:
-        return Referent.CHILD
-    return None
-
-
-def _age_after(words: tuple[str, ...], i: int) -> int | None:
-    """An age right after token ``i``: "male (24)", "Jones, 34yo"."""
-    for j in range(i + 1, min(i + 5, len(words))):
-        if words[j] == ")":
-            return _age_in_brackets(words, j)
-        if words[j] == "(":
-            close = next((k for k in range(j + 1, min(j + 7, len(words))) if words[k] == ")"), None)
-            if close is not None:
-                return _age_in_brackets(words, close)  # "Jordan (16, ADHD, LAC)"
-        age = _age_at(words, j)
-        if age is not None:
-            return age
-        if words[j].isdigit() and len(words[j]) <= 2 and words[j - 1] == "," and j + 1 < len(words) \
-                and words[j + 1] in {",", ")", ".", ";"}:
-            return int(words[j])  # "Kerry, 38, controls"
-        if words[j] not in {"(", ",", "-", HYPHEN} | _APPROX and not (words[j].isdigit() and len(words[j]) <= 2) \
-                and not (len(words[j]) == 1 and words[j].isalpha()):  # an initial: "Brian K (41)"
-            return None
-    return None
 
 
 def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
@@ -408,16 +171,16 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
             continue
         named = cast(view).get(w)
         if named is not None:
-            return _by_age(named)
-        age = _age_at(words, i) if w not in {")"} else _age_in_brackets(words, i)
-        if age is not None and not _other_gender(words, i, gender):
-            return _by_age(age)
+            return by_age(named)
+        age = age_at(words, i) if w not in {")"} else age_in_brackets(words, i)
+        if age is not None and not other_gender(words, i, gender):
+            return by_age(age)
         if w in {"lady", "woman", "man"} and i > 0 and words[i - 1] == "young":
             return Referent.CHILD  # "a very sexualised young lady and ... her": the child, described as older
         fits = w in ADULT_ANY or (w in ADULT_MALE if gender == "m" else w in ADULT_FEMALE)
         if fits and w not in {"they", "i", "we"}:
-            after = _age_after(words, i)
-            return _by_age(after) if after is not None else Referent.ADULT
+            after = age_after(words, i)
+            return by_age(after) if after is not None else Referent.ADULT
     start = view.sent_start[pronoun_at]
     if pronoun_at - start <= 1 and start > 0:
         # "The male (19) was arrested ... He is a known runner": a sentence opening with a pronoun continues the
@@ -426,8 +189,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
         prev = view.sentence(start - 1)
         for i in range(prev.start, min(prev.start + 3, prev.stop)):
             if words[i] in _SUSPECTS and (gender == "m" or words[i] in {"suspect", "offender", "nominal"}):
-                after = _age_after(words, i)
-                return _by_age(after) if after is not None else Referent.ADULT
+                after = age_after(words, i)
+                return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
 
 
@@ -449,14 +212,14 @@ def _about_a_child(view: DocView, start: int) -> bool:
     for _ in range(2):
         if begin > 0:
             begin = view.sent_start[begin - 1]
-    children = {w for w, age in cast(view).items() if age < _ADULT_AGE}
+    children = {w for w, age in cast(view).items() if age < ADULT_AGE}
     for i in range(begin, view.sent_end[start]):
         w = words[i]
         if (w in CHILD and w not in PRONOUNS) or w in children:
             return True
         if w[:1].isdigit() or w == ")":
-            age = _age_in_brackets(words, i) if w == ")" else _age_at(words, i)
-            if age is not None and age < _ADULT_AGE:
+            age = age_in_brackets(words, i) if w == ")" else age_at(words, i)
+            if age is not None and age < ADULT_AGE:
                 return True
     return False
 
@@ -465,7 +228,7 @@ def _names_an_adult(view: DocView, sentence: range) -> bool:
     """True when an adult stands in the sentence other than as a prepositional object ("to officers")."""
     words = view.words
     for i in sentence:
-        if words[i] in {"they", "we", "i"} or _word_at(view, i) is not Referent.ADULT:
+        if words[i] in {"they", "we", "i"} or word_at(view, i) is not Referent.ADULT:
             continue
         if not _object_of_preposition(words, i, sentence.start):
             return True
@@ -477,24 +240,24 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     sentence = view.sentence(start)
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
     # that ends in a preposition ("associates with males"), where the noun is the other party.
-    if end < sentence.stop and not any(w in _PREPOSITIONS for w in words[max(start, end - 3):end]):
-        age = _age_after(words, end - 1)
+    if end < sentence.stop and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]):
+        age = age_after(words, end - 1)
         if age is not None:
-            return _by_age(age)
+            return by_age(age)
         if words[end] in {"called", "named", "nicknamed"}:
             return Referent.ADULT  # "a dealer called Bazza": another person, named; the child is named otherwise
-        found = _word_at(view, end)
+        found = word_at(view, end)
         if found is not None:
             return found
     # An age inside the match names its referent ("young woman (15)", "15yo young man"), unless it follows a
     # preposition or an object's article and so belongs to the other party ("sex with a 24-year-old", "has been
     # seeing a 21yo male").
     for i in range(start, end):
-        if words[i] in _PREPOSITIONS or (i > start and words[i] in {"a", "an", "the"}):
+        if words[i] in PREPOSITIONS or (i > start and words[i] in {"a", "an", "the"}):
             break
-        age = _age_in_brackets(words, i) if words[i] == ")" else _age_at(words, i)
+        age = age_in_brackets(words, i) if words[i] == ")" else age_at(words, i)
         if age is not None:
-            return _by_age(age)
+            return by_age(age)
     if _coerced(view, start):
         return Referent.ADULT
     inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
@@ -509,21 +272,21 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         # The match names its own person: "her risk-taking", "off her face", "is her own worst enemy".
         return _resolve_pronoun(view, inner, PRONOUNS[words[inner]])
     i = start - 1
-    while i >= sentence.start and words[i] in _SKIP:
+    while i >= sentence.start and words[i] in SKIP:
         i -= 1
     if i < sentence.start:
         return Referent.UNKNOWN
     w = words[i]
-    if w == ")" and _age_in_brackets(words, i) is None:
+    if w == ")" and age_in_brackets(words, i) is None:
         # "the 2 suspects (both from Leeds) who knew": the bracket says nothing; the noun before it may.
-        opening = _bracket_open(words, i)
+        opening = bracket_open(words, i)
         if opening is None or opening <= sentence.start:
             return Referent.UNKNOWN
         i = opening - 1
         w = words[i]
     # A person word right before the match modifies it ("by adult drug dealers"); further back, a prepositional
     # object is the other party ("reported by mum to have been ...").
-    premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in _PREPOSITIONS | _FUNCTION_WORDS
+    premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in PREPOSITIONS | FUNCTION_WORDS
     found = None if not premodifier and _object_of_preposition(words, i, sentence.start) else person_at(view, i)
     if found is not None:
         return found
@@ -534,21 +297,21 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         return _fallback(view, sentence, start)
     if w == "," and i > sentence.start:
         # "The suspect, aged 27, absconded", "Kane (24), a known dealer"
-        age = _age_in_brackets(words, i - 1) if words[i - 1] == ")" else _age_at(words, i - 1)
+        age = age_in_brackets(words, i - 1) if words[i - 1] == ")" else age_at(words, i - 1)
         if age is not None:
-            return _by_age(age)
+            return by_age(age)
     if could_be_name(w) and i > sentence.start:
         # A name after a title or a role: "PC Smith", "suspect Jones", "the girl Jade".
         prev = words[i - 1]
-        titled = _word_at(view, i - 1)
+        titled = word_at(view, i - 1)
         if titled is not None:
             return titled  # "the girl Jade", "FEMALE LD" after "15YO FEMALE"
-        if prev in _TITLES:
+        if prev in TITLES:
             return Referent.ADULT
     if i - 2 >= sentence.start and words[i - 1] == ",":
-        age = _age_at(words, i - 2)  # "The suspect, aged 53, dresses ..."
+        age = age_at(words, i - 2)  # "The suspect, aged 53, dresses ..."
         if age is not None:
-            return _by_age(age)
+            return by_age(age)
     if could_be_name(w) and (i == sentence.start or words[i - 1] in _NAME_BEFORE):
         # A bare word standing as the subject of its clause ("Tia once again was ...", "report Leah is ...") is a
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
@@ -560,12 +323,12 @@ def person_at(view: DocView, i: int) -> Referent | None:
     """Who token ``i`` names, if anyone: an age ("(15)", "15yo"), a pronoun, or a word for a child or an adult."""
     words = view.words
     w = words[i]
-    age = _age_in_brackets(words, i) if w == ")" else _age_at(words, i)
+    age = age_in_brackets(words, i) if w == ")" else age_at(words, i)
     if age is not None:
-        return _by_age(age)
+        return by_age(age)
     if w in PRONOUNS:
         return _resolve_pronoun(view, i, PRONOUNS[w])
-    return _word_at(view, i)
+    return word_at(view, i)
 
 
 def _fallback(view: DocView, sentence: range, start: int) -> Referent:
@@ -596,16 +359,16 @@ def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
             continue  # "1744 IP named as ...", "0140hrs call from ..."
         if i + 1 < sentence.stop and words[i + 1] in _HEADER_NOUNS:
             return Referent.UNKNOWN  # "OFFICER UPDATE -", "Supervisor review:": a heading, not the subject
-        found = _word_at(view, i) if w not in PRONOUNS else None
-        if found is None and w in _TITLES:
+        found = word_at(view, i) if w not in PRONOUNS else None
+        if found is None and w in TITLES:
             found = Referent.ADULT
         if found is None and w.isalpha():
             # "Skye 15yo located at ...": a name with an age.
-            age = _age_after(words, i)
-            return _by_age(age) if age is not None else Referent.UNKNOWN
+            age = age_after(words, i)
+            return by_age(age) if age is not None else Referent.UNKNOWN
         if found is None or any(words[x] in _OBSERVING and not _passive(words, x) for x in range(i + 1, start)):
             # "Staff feel it is ...", "School report sexting ...": the opener observes, it is not the subject.
             return Referent.UNKNOWN
-        after = _age_after(words, i)
-        return _by_age(after) if after is not None else found
+        after = age_after(words, i)
+        return by_age(after) if after is not None else found
     return Referent.UNKNOWN

@@ -1,0 +1,274 @@
+"""Who a word in a note names: the words for children and adults, ages in the forms notes write them ("(15)",
+"15yo", "APPROX 14/15", "(both 30s)", "Kerry, 38,"), names, and the note's own cast and roles (a name or role the
+note gives an age to keeps it). The referent module decides from these who a match is about.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from vblint.context.view import HYPHEN, DocView
+
+
+class Referent(Enum):
+    CHILD = "child"
+    ADULT = "adult"
+    UNKNOWN = "unknown"
+
+
+ADULT_MALE = {"suspect", "suspects", "perpetrator", "perpetrators", "offender", "offenders", "nominal", "nominals",
+              "male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
+              "uncle", "husband", "mr", "gentleman", "boyfriend", "elders", "olders", "associate", "associates",
+              "abuser", "abusers", "groomer", "groomers", "driver", "landlord", "tenant", "brother-in-law"}
+ADULT_FEMALE = {"mother", "mum", "mam", "mom", "stepmother", "stepmum", "grandmother", "nan", "nana", "aunt",
+                "auntie", "wife", "mrs", "ms", "woman", "women", "female", "females", "lady", "ladies", "sister-in-law"}
+ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster", "officer", "officers", "pc", "dc",
+             "ds", "di", "dci", "ps", "sgt", "sergeant", "insp", "inspector", "constable", "detective", "supt",
+             "police", "staff", "worker", "workers", "sw", "teacher", "teachers", "oic", "nurse", "doctor", "gp",
+             "manager", "supervisor", "i", "we", "force", "team", "service", "services", "agency", "agencies",
+             "school", "cps", "council", "csc", "mash", "ocg", "group", "gang", "partner", "partners", "dr", "they",
+             "neighbour", "neighbours", "owner", "caller", "callers", "rp", "informant", "witness", "witnesses",
+             "practitioner", "professional", "professionals",
+             "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
+             "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
+             "accused", "prisoner", "inmate", "mp", "solicitor", "social"}
+CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
+         "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
+         "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",
+         "youngster", "sibling", "siblings", "niece", "nephew", "grandson", "granddaughter", "stepson",
+         "stepdaughter", "she", "he", "her", "him", "his", "herself", "himself", "youths", "juveniles", "minors",
+         "youngsters", "pupils", "students", "teens", "yp's", "cyps"}
+PRONOUNS = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
+# Words between a subject and the phrase about it ("the suspect is also clearly a known ...").
+SKIP = {"shown", "showed", "shows", "displayed", "displays",
+         "used", "treated", "regarded", "viewed", "labelled", "labeled", "classed", "perceived", "identified",
+         "named", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "'s", "a", "an", "the",
+         "very",
+         "really", "quite", "clearly", "also", "again", "once", "repeatedly", "known", "described", "as", "seen",
+         "now", "still", "extremely", "highly", "so", "considered", "deemed", "believed", "thought", "to",
+         "appears", "seems", "appear", "seem", "become", "became", "becomes", "continues", "continued", "keeps",
+         "kept", "just", "always", "often", "frequently", "actively", "deliberately", "then", "previously",
+         "regularly", "willingly", "persistently", "constantly", "consistently", "who", "that", "which",
+         "reportedly", "apparently", "likely", "may", "might", "will", "would", "can", "could", "must", "should",
+         "probably", "possibly", "definitely", "certainly", "generally", "usually", "sometimes", "recently",
+         "currently", "initially", "later", "since", "all", "both", "most", "some", "other", "another", "more"}
+TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms", "dr", "suspect", "nominal",
+           "offender", "defendant", "accused", "supt", "pcso", "sw", "cpl", "officer"}
+AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
+AGE_RANGE = re.compile(r"^(\d{1,2})[/-]\d{1,2}$")  # "14/15", "13-15": an estimate, the lower bound decides
+DECADE = re.compile(r"^([1-9])0s$")  # "(both 30s)", "males in their 20s"
+APPROX = {"approx", "approximately", "about", "around", "c", "circa", "roughly", "est", "aged", "age", "age:"}
+APPEARANCE = {"looks", "look", "looked", "looking", "pass", "passes", "passed", "passing", "appears", "appear",
+               "appeared", "seems", "seemed", "older", "younger", "dressed", "dresses"}
+AGE_UNITS = {"yo", "yrs", "yr", "y/o", "years", "year", "yoa"}
+ADULT_AGE = 18
+NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "situation", "case", "address", "house",
+               "car", "vehicle", "job", "task", "call", "log", "review", "process", "area", "night", "evening", "it",
+               "this", "that", "there", "which", "what", "who", "everything", "nothing", "something", "risk",
+               "grading", "plan", "strat", "update", "referral", "report", "incident", "episode", "enquiries",
+               "cctv", "phone", "account", "statement", "evidence", "placement", "unit", "home", "school", "room",
+               "behaviour", "presentation", "conduct", "weekend", "morning", "afternoon", "today", "yesterday",
+               "tonight", "now", "then", "here", "also", "again", "once", "still", "never", "always"}
+PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards", "in"}
+# Only person words are tested, so "to" here is never an infinitive: "known to police", "according to the adults".
+OBJECT_PREPOSITIONS = PREPOSITIONS | {"per", "than", "like", "alongside", "against", "towards", "onto", "via"}
+MORE_PREPOSITIONS = {"against", "through", "across", "behind", "beside", "between", "during", "within", "among",
+                      "near", "inside", "outside", "along", "beyond", "despite", "except", "upon", "toward", "amongst"}
+FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "of", "in", "on", "at", "by", "to",
+                   "per", "than", "then", "so", "as", "if", "not", "no", "nor", "yet", "until", "after", "before",
+                   "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",
+                   "you", "us", "me", "i", "it", "this", "that", "these", "those", "there", "here", "where", "when",
+                   "what", "why", "how", "who", "whom", "whose", "which", "total", "x", "yrs", "years", "yo", "age",
+                   "she", "he", "they", "them", "her", "him", "his", "hers", "theirs", "herself", "himself",
+                   "themselves", "itself", "someone", "anyone", "everyone", "nobody", "somebody", "everybody"}
+# Collective nouns name people only as a whole with an article ("the gang chose"), not as a modifier.
+COLLECTIVE = {"gang", "gangs", "group", "groups", "team", "teams", "ocg", "crew"}
+NEEDS_ARTICLE = {"gang", "gangs", "group", "groups", "team", "teams", "crew"}
+ARTICLES = {"the", "a", "this", "that", "these", "those", "his", "her", "their", "rival", "same", "whole", "local"}
+COMPOUNDED = {"member", "members", "affiliated", "affiliation", "related", "associated", "involved", "involvement",
+               "nominal", "nominals", "crime", "culture", "activity", "activities", "violence", "rivalry", "lifestyle",
+               "business", "stuff", "beef", "tag", "tags", "name", "-", HYPHEN, "work", "life", "colours", "associate",
+               "associates", "affiliate", "affiliates"}
+# Names custody and investigation notes use for the same detained person.
+CUSTODY_ROLES = {"suspect", "dp", "detainee", "defendant", "accused", "prisoner"}
+# Words that say a person's gender (not roles such as "suspect", which the male set also holds for "he").
+MALE_WORDS = {"male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
+               "uncle", "husband", "mr", "gentleman", "boyfriend", "brother", "son", "boy", "lad", "he", "him",
+               "fella", "bloke", "nephew", "grandson", "stepson"}
+FEMALE_WORDS = ADULT_FEMALE | {"girlfriend", "sister", "daughter", "girl", "lass", "she", "her", "niece",
+                                "granddaughter", "stepdaughter"}
+ROLE_NOUNS = {"suspect", "suspects", "offender", "detainee", "dp", "defendant", "accused", "nominal", "person",
+               "individual", "occupant", "passenger", "driver", "rp", "caller", "informant", "witness"}
+LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
+YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "men", "woman", "women", "lady",
+                "ladies", "adult", "adults"}
+
+
+def age_at(words: tuple[str, ...], i: int) -> int | None:
+    """An age written at token ``i``: "15yo", "15 yo", "aged 15", "15-year-old"."""
+    w = words[i]
+    m = AGE_TOKEN.match(w) or DECADE.match(w)
+    if m:
+        return int(m[1]) * (10 if w.endswith("0s") else 1)
+    prev = words[i - 1] if i > 0 else ""
+    m = AGE_RANGE.match(w)
+    if m and (prev in APPROX or prev == "("):
+        return int(m[1])
+    if w.isdigit() and len(w) <= 2:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if looks(words, i):
+            return None  # "looks about 18", "could pass for 20": how the child appears, not her age
+        if nxt in AGE_UNITS or prev in APPROX or (nxt in {"-", HYPHEN} and i + 2 < len(words)
+                                                                     and words[i + 2] in AGE_UNITS):
+            return int(w)
+    return None
+
+
+def looks(words: tuple[str, ...], i: int) -> bool:
+    return any(w in APPEARANCE for w in words[max(0, i - 3):i])
+
+
+def age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
+    """"(34)", "(34yo)", "(aged 14)", "(both 30s)", "(Dean, 25yrs)" ending at the ``)`` token ``close``."""
+    opening = bracket_open(words, close)
+    if opening is None:
+        return None
+    for i in range(close - 1, opening, -1):
+        w = words[i]
+        if w.isdigit() and len(w) <= 2 and (i == close - 1 or (i == opening + 1 and words[i + 1] == ",")):
+            return int(w)  # "(34)", "(Dean, 25)", "(16, ADHD, LAC)"; not "(3 males)"
+        age = age_at(words, i)
+        if age is not None:
+            return age
+    return None
+
+
+def bracket_open(words: tuple[str, ...], close: int) -> int | None:
+    """The ``(`` of a short bracket closing at ``close``."""
+    for i in range(close - 1, max(-1, close - 9), -1):
+        if words[i] == "(":
+            return i
+        if words[i] == ")":
+            return None
+    return None
+
+
+def other_gender(words: tuple[str, ...], i: int, gender: str) -> bool:
+    """True when the age at ``i`` belongs to a person of the other gender: "boyfriend (approx 20) who she ..."."""
+    head = i
+    for j in range(i, max(-1, i - 6), -1):  # inside or closing a bracket: the age belongs to the noun before it
+        if words[j] == "(":
+            head = j - 1
+            break
+        if words[j] == ")" and j != i:
+            break
+    w = words[head] if head >= 0 else ""
+    return (gender == "f" and w in MALE_WORDS) or (gender == "m" and w in FEMALE_WORDS)
+
+
+def by_age(age: int) -> Referent:
+    return Referent.ADULT if age >= ADULT_AGE else Referent.CHILD
+
+
+def word_at(view: DocView, i: int) -> Referent | None:
+    """Who token ``i`` names by its word, or by the name the note gave an age to ("Kerry (38)" ... "Kerry")."""
+    words = view.words
+    w = words[i]
+    if w in COLLECTIVE and ((i + 1 < len(words) and words[i + 1] in COMPOUNDED)
+                             or (w in NEEDS_ARTICLE and (i == 0 or words[i - 1] not in ARTICLES))):
+        return None  # "gang affiliated", "a gang member": a modifier, not the gang as a person
+    if w in YOUNG_NOUNS and i > 0 and words[i - 1] == "young":
+        return Referent.CHILD  # "a difficult young person", "young people"
+    if w in YOUNG_NOUNS and i > 1 and words[i - 1] in {"an", "a"} and words[i - 2] in LIKENING:
+        return None  # "nearly an adult", "acts like a woman": said of the child, comparing
+    if w in YOUNG_NOUNS and i + 3 < len(words) and words[i + 1:i + 4] == ("in", "all", "but"):
+        return None  # "an adult in all but name"
+    age = cast(view).get(w)
+    if age is not None:
+        return by_age(age)
+    age = roles(view).get(w)
+    if age is not None:
+        return by_age(age)  # "MALE 16 detained ... MALE IS A KNOWN GANG MEMBER"
+    return words_name(w)
+
+
+def roles(view: DocView) -> dict[str, int]:
+    """Role words the note gives one age to ("MALE 16", "the suspect (15)", "FEMALE (12)"): custody and control-room
+    notes call a child "the suspect" or "the male", and a later bare "the male" is that child. A role given two
+    different ages is left to its ordinary meaning."""
+    found = view.cache.get("roles")
+    if found is None:
+        ages: dict[str, int | None] = {}
+        words = view.words
+        for i, w in enumerate(words):
+            if w in ADULT_MALE or w in ADULT_FEMALE or w in ROLE_NOUNS:
+                age = age_after(words, i)
+                if age is None and i > 0:
+                    age = age_at(words, i - 1)  # "15YO FEMALE", "16 year old male"
+                if age is None and i + 1 < len(words) and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
+                    age = int(words[i + 1])  # "MALE 16 DETAINED"
+                if age is not None:
+                    ages[w] = age if ages.get(w, age) == age else None
+        found = {w: a for w, a in ages.items() if a is not None}
+        custody = {found[w] for w in CUSTODY_ROLES if w in found}
+        if len(custody) == 1:
+            found.update(dict.fromkeys(CUSTODY_ROLES, custody.pop()))
+        view.cache["roles"] = found
+    return found
+
+
+def cast(view: DocView) -> dict[str, int]:
+    """The names a note gives an age to ("Leah (16)", "Kane PARKS (31)", "Kerry, 38"), read once per note, so that
+    a later bare "Leah" or "Kerry" is known to be a child or an adult."""
+    found = view.cache.get("cast")
+    if found is None:
+        found = {}
+        words = view.words
+        for i, w in enumerate(words):
+            if not could_be_name(w):
+                continue
+            age = age_after(words, i)
+            if age is None:
+                continue
+            found.setdefault(w, age)
+            if i > 0 and could_be_name(words[i - 1]):
+                found.setdefault(words[i - 1], age)  # "Kane PARKS (31)": the first name too
+        view.cache["cast"] = found
+    return found
+
+
+def could_be_name(w: str) -> bool:
+    # Letter case is not used: findings must not change with it, and ALL-CAPS logs are common.
+    return (w.isalpha() and len(w) > 1 and words_name(w) is None and w not in NOT_A_NAME and w not in TITLES
+            and w not in APPROX and w not in SKIP and w not in FUNCTION_WORDS and w not in OBJECT_PREPOSITIONS
+            and w not in MORE_PREPOSITIONS and not w.endswith(("ing", "ed")))
+
+
+def words_name(w: str) -> Referent | None:
+    if w in ADULT_MALE or w in ADULT_FEMALE or (w in ADULT_ANY and w != "they"):
+        return Referent.ADULT
+    if w in CHILD and w not in PRONOUNS:
+        return Referent.CHILD
+    return None
+
+
+def age_after(words: tuple[str, ...], i: int) -> int | None:
+    """An age right after token ``i``: "male (24)", "Jones, 34yo"."""
+    for j in range(i + 1, min(i + 5, len(words))):
+        if words[j] == ")":
+            return age_in_brackets(words, j)
+        if words[j] == "(":
+            close = next((k for k in range(j + 1, min(j + 7, len(words))) if words[k] == ")"), None)
+            if close is not None:
+                return age_in_brackets(words, close)  # "Jordan (16, ADHD, LAC)"
+        age = age_at(words, j)
+        if age is not None:
+            return age
+        if words[j].isdigit() and len(words[j]) <= 2 and words[j - 1] == "," and j + 1 < len(words) \
+                and words[j + 1] in {",", ")", ".", ";"}:
+            return int(words[j])  # "Kerry, 38, controls"
+        if words[j] not in {"(", ",", "-", HYPHEN} | APPROX and not (words[j].isdigit() and len(words[j]) <= 2) \
+                and not (len(words[j]) == 1 and words[j].isalpha()):  # an initial: "Brian K (41)"
+            return None
+    return None
