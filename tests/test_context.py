@@ -94,6 +94,8 @@ def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> N
     ("Shannon (17) is nearly an adult and is making poor choices.", "VB122"),
     ("She doesn't want our help and at 15 is making poor choices.", "VB122"),
     ("Jade (15) was rude to staff on arrival. Also a bit of a liar per previous reports.", "VB531"),
+    # what the subject is said to be is not the subject
+    ("Alfie (16) is a prolific offender and a bad influence.", "VB545"),
     # a role word before "and" is not a title naming the next word
     ("IP (13) is at school and is known to be promiscuous.", "VB303"),
 ])

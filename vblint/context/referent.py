@@ -342,11 +342,23 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
             break
         if w in _OBSERVING and not _passive(words, i):
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
-        found = None if _object_of_preposition(words, i, sentence.start) else person_at(view, i)
+        skip = _object_of_preposition(words, i, sentence.start) or _complement(words, i, sentence.start)
+        found = None if skip else person_at(view, i)
         if found is not None:
             return found
         i -= 1
     return _sentence_subject(view, sentence, start)
+
+
+def _complement(words: tuple[str, ...], i: int, floor: int) -> bool:
+    """True when the person at ``i`` is what the subject is said to be, not the subject: "Alfie (16) is a prolific
+    offender and a bad influence"."""
+    j = i - 1
+    while j >= floor and i - j <= 3 and words[j] not in {"a", "an"}:
+        if not words[j].isalpha() or words[j] in _BE:
+            return False
+        j -= 1
+    return j > floor and words[j] in {"a", "an"} and words[j - 1] in _BE | {"become", "became", "becomes"}
 
 
 def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
