@@ -31,6 +31,12 @@ def engine(core_rules: RuleSet) -> Engine:
     return Engine(core_rules)
 
 
+@pytest.fixture(scope="session")
+def every_match(core_rules: RuleSet) -> Engine:
+    """An engine that reports every rule's match, even nested inside a stronger finding: for tests of one rule."""
+    return Engine(core_rules, collapse_overlaps=False)
+
+
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run ``vblint ARGS`` in-process; returns (exit code, stdout, stderr)."""

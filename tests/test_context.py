@@ -13,6 +13,12 @@ from vblint.model import Severity
 from vblint.textmap import normalise
 
 
+@pytest.fixture
+def engine(every_match: Engine) -> Engine:
+    # Each case names the rule it is about; that rule's finding must not be hidden by a stronger one on the same words.
+    return every_match
+
+
 def reported(engine: Engine, text: str, rule: str) -> list[tuple[str, Severity]]:
     return [(f.text, f.severity) for f in engine.lint(text) if f.rule == rule]
 

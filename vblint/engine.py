@@ -22,6 +22,7 @@ from vblint.context.referent import referent
 from vblint.context.view import DocView
 from vblint.matcher import Candidate, RuleMatcher
 from vblint.model import Action, Context, Finding, Rule, Severity
+from vblint.overlap import collapse
 from vblint.ruleset import RuleSet
 from vblint.suggest import agreement, render
 from vblint.textmap import MappedText, normalise
@@ -59,9 +60,13 @@ def judge(rule: Rule, contexts: set[Context], referent_: Referent) -> Judgement:
 
 
 class Engine:
-    def __init__(self, rules: RuleSet, nlp: Language | None = None, *, windowed: bool = True) -> None:
+    def __init__(self, rules: RuleSet, nlp: Language | None = None, *, windowed: bool = True,
+                 collapse_overlaps: bool = True) -> None:
+        # collapse_overlaps=False reports every rule's match, even on words a stronger finding already covers:
+        # what a rule's own examples are tested with.
         self.rules = rules
         self.nlp = nlp or build_pipeline()
+        self.collapse_overlaps = collapse_overlaps
         self.matcher = RuleMatcher(self.nlp, rules, windowed=windowed)
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
@@ -89,7 +94,7 @@ class Engine:
             finding = self._finding(cand, view, quotes, source, mapped, line_starts, path, record)
             if finding is not None:
                 findings.append(finding)
-        return findings
+        return collapse(findings) if self.collapse_overlaps else findings
 
     def _finding(self, cand: Candidate, view: DocView, quotes: list, source: str,  # type: ignore[type-arg]
                  mapped: MappedText, line_starts: list[int], path: str | None,
