@@ -58,6 +58,17 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Maisie (15) has disengaged from her worker and will not support a prosecution against Reece (19).", "VB604"),
     # reporting verbs in every form: the speaker is not the subject of what is reported
     ("STAFF STATE SHE DOES THIS EVERY WEEKEND.", "VB503"),
+    # a child noun the match says she is names the child, whoever "she" might reach back to
+    ("Cerys (15) goes to a mate's. Mam's happy enough and she's a sensible girl.", "VB428"),
+    # objects of one preposition, joined by "and", are both the other party: "from aunt and school"
+    ("Poppy (14) ignored warnings from aunt and school, and arranged to meet this male herself.", "VB626"),
+    # what the subject is said to be, or has, is not the subject of what follows
+    ("Bethany (17) is to all intents an adult and knew full well what the male (34) wanted.", "VB106"),
+    ("Chantelle (15) has multiple sexual partners and has been sleeping with older lads for money.", "VB321"),
+    # appearance is not an age, inside the match either
+    ("Zara (15), who is Lewis's girlfriend, is the banker for the operation and was dressed up to look 18.", "VB429"),
+    # the match's own words do not make the sentence name an adult; "per officer" is a source
+    ("MALE YP APPROX 15 DETAINED WITH KNIFE. WONT GIVE NAME. KNOWN GANG NOMINAL PER OFFICER ON SCENE.", "VB404"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in

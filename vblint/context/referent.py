@@ -33,6 +33,7 @@ from vblint.context.people import (
     by_age,
     cast,
     could_be_name,
+    looks,
     other_gender,
     word_at,
     words_name,
@@ -89,6 +90,11 @@ _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "f
 _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they", "the", "child", "ip", "yp", "girl",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
+_HAVE = {"has", "have", "had", "having"}
+_CONJUNCTIONS = {"and", "or", "but", "then"}
+_ARTICLES = {"a", "an", "the"}
+_WH = {"what", "that", "who", "whom", "which", "how", "why", "where", "when", "whether"}
+_CHILD_NOUNS = (CHILD - PRONOUNS.keys()) - {"victim", "victims", "ip", "resident", "misper", "mispers", "mfh"}
 _BE = {"is", "was", "are", "were", "been", "being", "be", "get", "gets", "got", "getting", "'s"}
 _COERCED_PERSON = {"her", "him", "them", "he", "she", "they", "child", "ip", "yp", "girl", "boy", "victim", "girls",
                    "boys", "children", "people", "kids"}
@@ -117,6 +123,10 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
             return False  # "most of the staff": the staff are the subject
         if w in OBJECT_PREPOSITIONS:
             return True
+        if w in {"and", "or", "&"} and j > floor and words_name(words[j - 1]) is not None:
+            j -= 1  # "warnings from aunt and school": both are the preposition's objects
+            steps += 1
+            continue
         if w not in _NOUN_PHRASE and not w.isdigit() and AGE_TOKEN.match(w) is None and not could_be_name(w) \
                 and words_name(w) is None:
             return False
@@ -199,7 +209,8 @@ def referent(view: DocView, start: int, end: int) -> Referent:
     nothing, the child the note is about, if the sentence names no adult ("Also a bit of a liar per previous
     reports." in a note about Jade (15))."""
     found = _referent(view, start, end)
-    if found is Referent.UNKNOWN and _about_a_child(view, start) and not _names_an_adult(view, view.sentence(start)):
+    if found is Referent.UNKNOWN and _about_a_child(view, start) \
+            and not _names_an_adult(view, view.sentence(start), range(start, end)):
         return Referent.CHILD
     return found
 
@@ -224,11 +235,12 @@ def _about_a_child(view: DocView, start: int) -> bool:
     return False
 
 
-def _names_an_adult(view: DocView, sentence: range) -> bool:
-    """True when an adult stands in the sentence other than as a prepositional object ("to officers")."""
+def _names_an_adult(view: DocView, sentence: range, match: range) -> bool:
+    """True when an adult stands in the sentence, outside the match, other than as a prepositional object ("to
+    officers"). The match's own words are what is said, not who: "KNOWN GANG NOMINAL PER OFFICER"."""
     words = view.words
     for i in sentence:
-        if words[i] in {"they", "we", "i"} or word_at(view, i) is not Referent.ADULT:
+        if i in match or words[i] in {"they", "we", "i"} or word_at(view, i) is not Referent.ADULT:
             continue
         if not _object_of_preposition(words, i, sentence.start):
             return True
@@ -240,7 +252,8 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     sentence = view.sentence(start)
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
     # that ends in a preposition ("associates with males"), where the noun is the other party.
-    if end < sentence.stop and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]):
+    if end < sentence.stop and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]) \
+            and words[end - 1] not in _WH:  # "knew full well what the male (34) wanted": the noun is another's
         age = age_after(words, end - 1)
         if age is not None:
             return by_age(age)
@@ -256,8 +269,13 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         if words[i] in PREPOSITIONS or (i > start and words[i] in {"a", "an", "the"}):
             break
         age = age_in_brackets(words, i) if words[i] == ")" else age_at(words, i)
-        if age is not None:
+        if age is not None and not looks(words, i):  # "dressed up to look 18" is not an age
             return by_age(age)
+    # A child noun the match says the subject is: "she's a sensible girl", "he is a streetwise lad". Whoever the
+    # pronoun might otherwise reach back to ("mam's happy enough and she's ..."), the words name a child.
+    if words[start] in PRONOUNS and any(words[i] in _CHILD_NOUNS and _complement(words, i, start)
+                                        for i in range(start + 1, end)):
+        return Referent.CHILD
     if _coerced(view, start):
         return Referent.ADULT
     inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
@@ -287,7 +305,9 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     # A person word right before the match modifies it ("by adult drug dealers"); further back, a prepositional
     # object is the other party ("reported by mum to have been ...").
     premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in PREPOSITIONS | FUNCTION_WORDS
-    found = None if not premodifier and _object_of_preposition(words, i, sentence.start) else person_at(view, i)
+    other_party = not premodifier and (_object_of_preposition(words, i, sentence.start)
+                                       or _complement(words, i, sentence.start) or _possessed(words, i, sentence.start))
+    found = None if other_party else person_at(view, i)
     if found is not None:
         return found
     if w == ")":
@@ -342,7 +362,8 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
             break
         if w in _OBSERVING and not _passive(words, i):
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
-        skip = _object_of_preposition(words, i, sentence.start) or _complement(words, i, sentence.start)
+        skip = _object_of_preposition(words, i, sentence.start) or _complement(words, i, sentence.start) \
+            or _possessed(words, i, sentence.start)
         found = None if skip else person_at(view, i)
         if found is not None:
             return found
@@ -352,13 +373,35 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
 
 def _complement(words: tuple[str, ...], i: int, floor: int) -> bool:
     """True when the person at ``i`` is what the subject is said to be, not the subject: "Alfie (16) is a prolific
-    offender and a bad influence"."""
+    offender and a bad influence", "is to all intents an adult", "is the banker for the operation"."""
     j = i - 1
-    while j >= floor and i - j <= 3 and words[j] not in {"a", "an"}:
+    while j >= floor and i - j <= 3 and words[j] not in _ARTICLES:
         if not words[j].isalpha() or words[j] in _BE:
             return False
         j -= 1
-    return j > floor and words[j] in {"a", "an"} and words[j - 1] in _BE | {"become", "became", "becomes"}
+    if j <= floor or words[j] not in _ARTICLES:
+        return False
+    # The verb may stand a few words before the article: "is to all intents an adult", "is now basically a".
+    for k in range(j - 1, max(floor, j - 5) - 1, -1):
+        if words[k] in _BE | {"become", "became", "becomes"}:
+            return True
+        if not words[k].isalpha() or words[k] in CLAUSE_BREAKS_HERE or words[k] in _CONJUNCTIONS:
+            return False
+    return False
+
+
+def _possessed(words: tuple[str, ...], i: int, floor: int) -> bool:
+    """True when the person at ``i`` is what the subject has: "she has multiple sexual partners and has been ...",
+    "has an older boyfriend". The one had is the other party, not the subject of what follows."""
+    j = i - 1
+    while j >= floor and i - j <= 4:
+        w = words[j]
+        if w in _HAVE:
+            return True
+        if not w.isalpha() or w in _BE or w in CLAUSE_BREAKS_HERE or w in PRONOUNS or w in _CONJUNCTIONS:
+            return False
+        j -= 1
+    return False
 
 
 def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
