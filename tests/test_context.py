@@ -69,6 +69,26 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Zara (15), who is Lewis's girlfriend, is the banker for the operation and was dressed up to look 18.", "VB429"),
     # the match's own words do not make the sentence name an adult; "per officer" is a source
     ("MALE YP APPROX 15 DETAINED WITH KNIFE. WONT GIVE NAME. KNOWN GANG NOMINAL PER OFFICER ON SCENE.", "VB404"),
+    # a plural noun is never what "he" or "she" stands for; a young person is a child
+    ("Kai (15) says the olders pay him and he is very streetwise.", "VB421"),
+    ("Ellie (14) is a difficult young person who will not engage with services and she keeps putting herself in "
+     "these situations.", "VB101"),
+    # what a comparison is made with is not the subject: "as bad as the adults"
+    ("Three of the local kids (13-15) sat with Lee's lot. They're as bad as the adults and have only got themselves "
+     "to blame.", "VB115"),
+    # "with a number of older males" is an object; so is a name in apposition to one
+    ("Mia (15) is sexually active with a number of older males from the takeaway, and trades sex for vodka.", "VB321"),
+    ("Shannon (15) is in a relationship with an older male, Tariq (26), and receives gifts from him.", "VB322"),
+    # the pronoun of a relative clause after the match labels no noun: "choices we would not want her to make"
+    ("VIST: YP has fallen in with a bad crowd and is making choices we would not want her to make.", "VB122"),
+    # the object of a verb is not the subject of the verb after "and"; a verb before a name is not a first name
+    ("Jade (14) says she loves Dean (30) and is sexually active with him.", "VB202"),
+    # "long-term" is no talk about terms
+    ("Zara (15) is in a long-term relationship and is sexually active with a 24yo male.", "VB202"),
+    # a negation ends at a comma that opens a new predicate
+    ("NOT HOME SINCE 1600, DOES THIS ALL THE TIME.", "VB503"),
+    # "mature for his age" is said only of the young
+    ("Albanian male, DOB given 2008. Presents as very mature for his age and is financially motivated.", "VB131"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -87,6 +107,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Dylan (14) was in a car driven by Kane (24), a known dealer.", "VB402"),
     # an initial between a name and its age
     ("Brian K (41) arrested. Brian K is a known drug dealer.", "VB402"),
+    # the child as the object of the adult's verb: the adult is still the subject after "and"
+    ("The male (34) met Jade (15) and is a known dealer.", "VB402"),
     ("MFH risk assessment. Intel suggests a dealer called Bazza uses the flat.", "VB402"),
     ("CALLER STATES HIS 16YO SON INVOLVED. CALLER ABUSIVE AND MOUTHY, HUNG UP.", "VB527"),
 
@@ -180,10 +202,19 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
     "Earlier log describes her as refusing to engage - this was not accurate.",
     "Call handler graded low on mum's description of him as streetwise. I have regraded HIGH.",
     "Nadia (15) has been described in previous logs as manipulative - I have asked for this to stop.",
+    # a negated speech act reaches through a list joined by "or"; "wrong to say" disowns what follows
+    "Insp review: pls dont describe Jordan as 'part of the Eastside lot' or say hes reaping what he sows.",
+    'Please do not record that she can "look after herself" or left of her own free will.',
+    "Feedback: it would be wrong to say Ethan (13) put himself at risk.",
 ])
 def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
     findings = engine.lint(text)
     assert findings and all(f.severity is Severity.INFO for f in findings), [(f.rule, f.text) for f in findings]
+
+
+def test_a_negated_speech_act_ends_at_a_new_predicate(engine: Engine) -> None:
+    text = "Jade (15) is not willing to say where she was and chose to go back to the flat."
+    assert any(s > Severity.INFO for _, s in reported(engine, text, "VB123"))
 
 
 def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> None:

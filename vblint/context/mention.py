@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
+from vblint.context.negation import new_predicate
 from vblint.context.quotation import Quote
-from vblint.context.view import DocView
+from vblint.context.view import HYPHEN, DocView
 
 _META_NOUNS = {"term", "terms", "phrase", "phrases", "phrasing", "wording", "language", "terminology", "expression",
                "expressions", "label", "labels", "labelling", "labeling", "vocabulary"}
@@ -24,10 +25,14 @@ _SPEECH_ACTS = {"use", "using", "describe", "describing", "described", "say", "s
                 "record", "recording", "recorded", "refer", "referring", "referred", "call", "calling", "called",
                 "label", "labelling", "labelled", "suggest", "imply", "implying", "frame", "framing", "framed",
                 "portray", "characterise", "characterize", "present", "word", "phrase"}
-_NEGATORS = {"not", "n't", "never", "avoid", "stop", "stopped", "quit", "cease"}
+_NEGATORS = {"not", "n't", "nt", "dont", "never", "avoid", "stop", "stopped", "quit", "cease"}
+# "it would be wrong to say", "it is unfair to describe": a speech act the writer disowns.
+_WRONG = {"wrong", "inaccurate", "unfair", "incorrect", "misleading", "inappropriate", "unhelpful"}
+_SCOPE_BREAKS = {".", ";", "-", "\u2013", "\u2014", ":", "but", "because", "so"}
 # A quoted phrase given as an example is being talked about: 'examples include "places herself in ..."'.
 _LISTING = {"example", "examples", "include", "includes", "including", "included", "instance", "instances", "e.g",
             "eg", "like"}
+_HYPHENS = {"-", HYPHEN, "\u2010", "\u2011"}
 _BLAMING = {"blaming", "blame", "victim-blaming"}
 # Between the items of a list of quoted terms: '"drug runner", "sex worker" or "street-wise"'.
 _LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " "}
@@ -52,7 +57,8 @@ def _is_meta(words: tuple[str, ...], i: int) -> bool:
     if w in _BLAMING:
         # "victim-blaming language" talks about words; "she only has herself to blame" blames
         return w == "victim-blaming" or (w == "blaming" and "victim" in words[max(0, i - 2):i])
-    return w in _META_NOUNS and (i == 0 or words[i - 1] not in _NOT_META_BEFORE)
+    # A hyphen before it makes a compound, not a word about words: "long-term", "half-term".
+    return w in _META_NOUNS and (i == 0 or (words[i - 1] not in _NOT_META_BEFORE and words[i - 1] not in _HYPHENS))
 
 
 def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
@@ -85,11 +91,24 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         # "Avoid closing on 'returned safe and well' alone": the quoted words are the thing to avoid.
         if w in _AVOID and quoted and start - i <= 6:
             return True
-        if w in _NEGATORS and start - i <= 8 and any(x in _SPEECH_ACTS for x in words[i + 1:min(i + 5, start)]):
-            return True
+        if (w in _NEGATORS or (w in _WRONG and nxt[:1] == ("to",))) \
+                and any(x in _SPEECH_ACTS for x in words[i + 1:min(i + 5, start)]) and _in_scope(words, i, start):
+            return True  # "do not describe her as ...", "it would be wrong to say he put himself at risk"
         if (w, *nxt[:1]) in {("instead", "of"), ("rather", "than"), ("such", "as"), ("e.g",), ("eg",)} and quoted:
             return True
     return False
+
+
+def _in_scope(words: tuple[str, ...], negator: int, start: int) -> bool:
+    """True when a negated speech act at ``negator`` reaches the match: near it, or through a list joined by "or"
+    ("pls dont describe Jordan as 'part of the Eastside lot' or say hes reaping what he sows")."""
+    if any(words[k] == "and" and new_predicate(words, k) for k in range(negator + 1, start)):
+        return False  # "is not willing to say where she was and chose to go back": a new predicate, a use
+    if start - negator <= 8:
+        return True
+    if any(words[k] in _SCOPE_BREAKS for k in range(negator + 1, start)):
+        return False
+    return any(words[k] in {"or", "nor"} for k in range(max(negator + 1, start - 8), start))
 
 
 def _in_list(view: DocView, quote: Quote, quotes: list[Quote] | tuple[Quote, ...]) -> bool:

@@ -18,7 +18,9 @@ PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"}
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
                   "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also", "wo",
-                  "ca", "do", "goes", "went", "gets", "got", "says", "said", "refuses", "declines", "fails"}
+                  "ca", "do", "goes", "went", "gets", "got", "says", "said", "refuses", "declines", "fails",
+                  "chose", "chooses", "left", "leaves", "ran", "runs", "took", "takes", "made", "makes", "came",
+                  "comes", "knew", "knows", "sent", "sends", "kept"}
 _NOUN_NEGATORS = {"no", "nothing", "none", "nobody", "without"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
@@ -34,10 +36,12 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     for i in _scope(view, start, scope or DEFAULT_SCOPE):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w == "and" and _new_predicate(words, i):
+        if w == "and" and new_predicate(words, i):
             return False  # "will not support a prosecution and declined to ...": a new predicate
         if w in _NOUN_NEGATORS and "," in words[i + 1:start]:
             continue  # "NO CONCERNS, LAD WILL TURN UP": "no" negates its noun, not the clause after the comma
+        if w == "," and (words[start] in TRIGGERS or new_predicate(words, i)):
+            return False  # "not home, no major worries", "NOT HOME SINCE 1600, DOES THIS ALL THE TIME"
         if w == "nothing" and i >= 2 and words[i - 2:i] in {("next", "to"), ("all", "but")}:
             continue  # "wearing next to nothing"
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
@@ -49,7 +53,7 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     return False
 
 
-def _new_predicate(words: tuple[str, ...], i: int) -> bool:
+def new_predicate(words: tuple[str, ...], i: int) -> bool:
     """ "and" at ``i`` opens a new predicate: "and declined", "and is", "and tbh she'd", "and at 15 is"."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if nxt.endswith("ed") and len(nxt) > 4:

@@ -55,7 +55,7 @@ SKIP = {"shown", "showed", "shows", "displayed", "displays",
          "currently", "initially", "later", "since", "all", "both", "most", "some", "other", "another", "more"}
 TITLES = {"pc", "dc", "ds", "di", "dci", "ps", "sgt", "insp", "mr", "mrs", "ms", "dr", "suspect", "nominal",
            "offender", "defendant", "accused", "supt", "pcso", "sw", "cpl", "officer"}
-AGE_TOKEN = re.compile(r"^(\d{1,2})(yo|yrs?|y/o|yr/o|years?|yoa)$")
+AGE_TOKEN = re.compile(r"^(\d{1,2})(yos?|yrs?|y/o|yr/o|years?|yoa)$")
 AGE_RANGE = re.compile(r"^(\d{1,2})[/-]\d{1,2}$")  # "14/15", "13-15": an estimate, the lower bound decides
 DECADE = re.compile(r"^([1-9])0s$")  # "(both 30s)", "males in their 20s"
 APPROX = {"approx", "approximately", "about", "around", "c", "circa", "roughly", "est", "aged", "age", "age:"}
@@ -72,7 +72,7 @@ NOT_A_NAME = {"search", "interview", "visit", "meeting", "day", "weather", "situ
                "tonight", "now", "then", "here", "also", "again", "once", "still", "never", "always"}
 PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "about", "around", "towards", "in"}
 # Only person words are tested, so "to" here is never an infinitive: "known to police", "according to the adults".
-OBJECT_PREPOSITIONS = PREPOSITIONS | {"per", "than", "like", "alongside", "against", "towards", "onto", "via"}
+OBJECT_PREPOSITIONS = PREPOSITIONS | {"per", "than", "like", "as", "alongside", "against", "towards", "onto", "via"}
 MORE_PREPOSITIONS = {"against", "through", "across", "behind", "beside", "between", "during", "within", "among",
                       "near", "inside", "outside", "along", "beyond", "despite", "except", "upon", "toward", "amongst"}
 FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "of", "in", "on", "at", "by", "to",
@@ -232,10 +232,23 @@ def cast(view: DocView) -> dict[str, int]:
             if age is None:
                 continue
             found.setdefault(w, age)
-            if i > 0 and could_be_name(words[i - 1]):
-                found.setdefault(words[i - 1], age)  # "Kane PARKS (31)": the first name too
+            if i > 0 and could_be_name(words[i - 1]) and (i < 2 or (words[i - 2] not in _SUBJECTS
+                                                                     and words[i - 2] != ")"
+                                                                     and words[i - 2] not in found)):
+                # "Kane PARKS (31)": the first name too; not the verb in "she loves Dean (30)", "(34) met Jade (15)"
+                found.setdefault(words[i - 1], age)
         view.cache["cast"] = found
     return found
+
+
+# Person words that cannot stand for "she" or "he": "the olders pay him and he does it".
+_SINGULAR_IN_S = {"mrs", "ms", "ds", "ps", "csc", "ocg"}
+PLURAL_PERSONS = {w for w in ADULT_MALE | ADULT_FEMALE | ADULT_ANY
+                  if w.endswith("s") and not w.endswith(("ss", "'s")) and w not in _SINGULAR_IN_S} \
+    | {"men", "women", "people", "police", "staff", "they", "we", "team", "group", "gang"}
+
+
+_SUBJECTS = {"she", "he", "they", "who", "i", "we", "it"}
 
 
 def could_be_name(w: str) -> bool:

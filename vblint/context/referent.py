@@ -21,6 +21,7 @@ from vblint.context.people import (
     CHILD,
     FUNCTION_WORDS,
     OBJECT_PREPOSITIONS,
+    PLURAL_PERSONS,
     PREPOSITIONS,
     PRONOUNS,
     SKIP,
@@ -93,6 +94,7 @@ _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they",
 _HAVE = {"has", "have", "had", "having"}
 _CONJUNCTIONS = {"and", "or", "but", "then"}
 _ARTICLES = {"a", "an", "the"}
+_QUOTE_MARKS = {'"', "'", "\u2018", "\u2019", "\u201c", "\u201d"}  # a nickname: "local male 'Uncle Tony' (50)"
 _WH = {"what", "that", "who", "whom", "which", "how", "why", "where", "when", "whether"}
 _CHILD_NOUNS = (CHILD - PRONOUNS.keys()) - {"victim", "victims", "ip", "resident", "misper", "mispers", "mfh"}
 _BE = {"is", "was", "are", "were", "been", "being", "be", "get", "gets", "got", "getting", "'s"}
@@ -117,18 +119,22 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
         j = opening - 1  # the noun the age belongs to: "with the suspect (22)"
     j -= 1
     steps = 0
-    while j >= floor and steps < 4:
+    while j >= floor and steps < 6:
         w = words[j]
         if w == "of" and j > floor and words[j - 1] in _QUANTIFIERS:
-            return False  # "most of the staff": the staff are the subject
+            # "most of the staff" opens a subject; "with a number of older males" is still an object
+            j -= 2
+            while j >= floor and words[j] in _ARTICLES:
+                j -= 1
+            return j >= floor and words[j] in OBJECT_PREPOSITIONS
         if w in OBJECT_PREPOSITIONS:
             return True
         if w in {"and", "or", "&"} and j > floor and words_name(words[j - 1]) is not None:
             j -= 1  # "warnings from aunt and school": both are the preposition's objects
             steps += 1
             continue
-        if w not in _NOUN_PHRASE and not w.isdigit() and AGE_TOKEN.match(w) is None and not could_be_name(w) \
-                and words_name(w) is None:
+        if w not in _NOUN_PHRASE and w not in _QUOTE_MARKS and not w.isdigit() and AGE_TOKEN.match(w) is None \
+                and not could_be_name(w) and words_name(w) is None:
             return False
         j -= 1
         steps += 1
@@ -188,7 +194,12 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
         if w in {"lady", "woman", "man"} and i > 0 and words[i - 1] == "young":
             return Referent.CHILD  # "a very sexualised young lady and ... her": the child, described as older
         fits = w in ADULT_ANY or (w in ADULT_MALE if gender == "m" else w in ADULT_FEMALE)
-        if fits and w not in {"they", "i", "we"}:
+        if fits and (w in PLURAL_PERSONS or _complement(words, i, view.sent_start[pronoun_at])):
+            continue  # "the olders pay him and he ...", "is nearly an adult and this is her ...": not the antecedent
+        named = word_at(view, i)
+        if named is Referent.CHILD:
+            return Referent.CHILD  # "a difficult young person who ... and she"
+        if fits and named is not None and w not in {"they", "i", "we"}:
             after = age_after(words, i)
             return by_age(after) if after is not None else Referent.ADULT
     start = view.sent_start[pronoun_at]
@@ -228,6 +239,8 @@ def _about_a_child(view: DocView, start: int) -> bool:
         w = words[i]
         if (w in CHILD and w not in PRONOUNS) or w in children:
             return True
+        if w == "age" and i > 1 and words[i - 1] in {"his", "her", "their"} and words[i - 2] == "for":
+            return True  # "very mature for his age": said only of the young
         if w[:1].isdigit() or w == ")":
             age = age_in_brackets(words, i) if w == ")" else age_at(words, i)
             if age is not None and age < ADULT_AGE:
@@ -259,7 +272,7 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
             return by_age(age)
         if words[end] in {"called", "named", "nicknamed"}:
             return Referent.ADULT  # "a dealer called Bazza": another person, named; the child is named otherwise
-        found = word_at(view, end)
+        found = word_at(view, end) if words[end] not in FUNCTION_WORDS else None  # "choices we would not want"
         if found is not None:
             return found
     # An age inside the match names its referent ("young woman (15)", "15yo young man"), unless it follows a
@@ -306,12 +319,14 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     # object is the other party ("reported by mum to have been ...").
     premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in PREPOSITIONS | FUNCTION_WORDS
     other_party = not premodifier and (_object_of_preposition(words, i, sentence.start)
-                                       or _complement(words, i, sentence.start) or _possessed(words, i, sentence.start))
+                                       or _complement(words, i, sentence.start) or _possessed(words, i, sentence.start)
+                                       or _object_of_verb(view, i, sentence.start))
     found = None if other_party else person_at(view, i)
     if found is not None:
         return found
     if w == ")":
-        return Referent.UNKNOWN
+        # The other party's age: the subject stands further back ("The male (34) met Jade (15) and is ...").
+        return _fallback(view, sentence, start) if other_party else Referent.UNKNOWN
     if w in _REPORTING:
         # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
         return _fallback(view, sentence, start)
@@ -363,11 +378,13 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
         if w in _OBSERVING and not _passive(words, i):
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
         skip = _object_of_preposition(words, i, sentence.start) or _complement(words, i, sentence.start) \
-            or _possessed(words, i, sentence.start)
+            or _possessed(words, i, sentence.start) or _object_of_verb(view, i, sentence.start)
         found = None if skip else person_at(view, i)
         if found is not None:
             return found
-        i -= 1
+        opening = bracket_open(words, i) if w == ")" and skip else None
+        # The other party's bracket and name go together: "loves Dean (30)" is skipped whole, not read as "30".
+        i = opening - 2 if opening is not None else i - 1
     return _sentence_subject(view, sentence, start)
 
 
@@ -402,6 +419,29 @@ def _possessed(words: tuple[str, ...], i: int, floor: int) -> bool:
             return False
         j -= 1
     return False
+
+
+def _object_of_verb(view: DocView, i: int, floor: int) -> bool:
+    """True when the person at ``i`` is the object of a verb with a person as its subject: "she loves Dean (30) and
+    wants to marry him", "The male (34) met Jade (15) and is". The clause after "and" goes on with the subject."""
+    words = view.words
+    j = i
+    if words[j] == ")":
+        opening = bracket_open(words, j)
+        if opening is None:
+            return False
+        j = opening - 1
+    j -= 1
+    while j >= floor and i - j <= 4 and words[j] in _ARTICLES | {"older", "adult", "local", "known", "this", "that"}:
+        j -= 1
+    if j <= floor or not words[j].isalpha() or words[j] in FUNCTION_WORDS or words[j] in _BE | _HAVE \
+            or words[j] in _REPORTING or words_name(words[j]) is not None:
+        return False
+    k = j - 1
+    if words[k] == ")":
+        return age_in_brackets(words, k) is not None  # "The male (34) met Jade (15) and ..."
+    subject = words[k]
+    return subject in {"she", "he", "they"} or subject in cast(view) or words_name(subject) is not None
 
 
 def _sentence_subject(view: DocView, sentence: range, start: int) -> Referent:
