@@ -27,6 +27,8 @@ OPTIONAL = ("catalogue", "references", "alternatives", "patterns", "phrases", "e
             "requires_child")
 # Attributes that need a tagger or parser: the pipeline has none, so a pattern using them could never match.
 UNAVAILABLE_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START", "IS_SENT_START"}
+# Notes are matched lower-cased (findings must not change with letter case), so these could never match.
+CASE_ATTRS = {"IS_TITLE", "IS_UPPER"}
 # Attributes whose values name a word (and so can anchor the prefilter).
 WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM")
 
@@ -87,6 +89,8 @@ def _compile_token(token: Any, field: str, problems: Problems) -> dict[str, Any]
         upper = key.upper()
         if upper in UNAVAILABLE_ATTRS:
             problems.add(field, f"{key} needs a tagger or parser, and the vblint pipeline has neither")
+        elif upper in CASE_ATTRS:
+            problems.add(field, f"{key} can never match: notes are matched lower-cased, so letter case is not seen")
         elif upper == "LEMMA":
             if "LOWER" in {k.upper() for k in token}:
                 problems.add(field, "a token cannot have both LEMMA and LOWER")
