@@ -24,8 +24,9 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # (span precision, span recall) floors: for the whole holdout, and for the part of it the floors were first set on,
 # so that a new batch of harder notes raises what is measured without loosening what was promised.
 HOLDOUT_FLOORS = {
-    "all": (0.87, 0.65),
-    "batches 1-2": (0.87, 0.68),
+    "all": (0.87, 0.68),
+    "batches 1-2": (0.87, 0.70),
+    "batch 4": (0.88, 0.72),
 }
 
 
@@ -65,9 +66,10 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 600 and {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka"}
+    assert len(holdout) >= 800 and {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
-    parts = {"all": holdout, "batches 1-2": [n for n in holdout if n.id[0] in "ij"]}
+    parts = {"all": holdout, "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
+             "batch 4": [n for n in holdout if n.id[0] == "l"]}
     for part, (precision_floor, recall_floor) in HOLDOUT_FLOORS.items():
         ev = evaluate(engine, parts[part])
         report = (f"holdout ({part}) span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
