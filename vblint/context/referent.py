@@ -318,9 +318,7 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     # A person word right before the match modifies it ("by adult drug dealers"); further back, a prepositional
     # object is the other party ("reported by mum to have been ...").
     premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in PREPOSITIONS | FUNCTION_WORDS
-    other_party = not premodifier and (_object_of_preposition(words, i, sentence.start)
-                                       or _complement(words, i, sentence.start) or _possessed(words, i, sentence.start)
-                                       or _object_of_verb(view, i, sentence.start))
+    other_party = not premodifier and _other_party(view, i, sentence.start)
     found = None if other_party else person_at(view, i)
     if found is not None:
         return found
@@ -377,8 +375,7 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
             break
         if w in _OBSERVING and not _passive(words, i):
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
-        skip = _object_of_preposition(words, i, sentence.start) or _complement(words, i, sentence.start) \
-            or _possessed(words, i, sentence.start) or _object_of_verb(view, i, sentence.start)
+        skip = _other_party(view, i, sentence.start)
         found = None if skip else person_at(view, i)
         if found is not None:
             return found
@@ -386,6 +383,14 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
         # The other party's bracket and name go together: "loves Dean (30)" is skipped whole, not read as "30".
         i = opening - 2 if opening is not None else i - 1
     return _sentence_subject(view, sentence, start)
+
+
+def _other_party(view: DocView, i: int, floor: int) -> bool:
+    """True when the person at ``i`` stands in the clause as someone other than its subject: a prepositional or verb
+    object, a complement, or a possession."""
+    words = view.words
+    return _object_of_preposition(words, i, floor) or _complement(words, i, floor) or _possessed(words, i, floor) \
+        or _object_of_verb(view, i, floor)
 
 
 def _complement(words: tuple[str, ...], i: int, floor: int) -> bool:
