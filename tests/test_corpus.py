@@ -21,12 +21,14 @@ SPAN_PRECISION_TARGET = 0.95
 SPAN_RECALL_TARGET = 0.90
 HOLDOUT_SPAN_PRECISION_TARGET = 0.90
 HOLDOUT_SPAN_RECALL_TARGET = 0.85
-# (span precision, span recall) floors: for the whole holdout, and for the part of it the floors were first set on,
-# so that a new batch of harder notes raises what is measured without loosening what was promised.
+# (span precision, span recall) floors, each on the notes it was first set on, so that a new batch of harder notes
+# adds what is measured without loosening what was promised. "batches 1-4" is the 820-note holdout the "all" floor
+# was set on before batch 5; batch 5's floor is its figure before any rule was tuned on its dev half.
 HOLDOUT_FLOORS = {
-    "all": (0.87, 0.68),
+    "batches 1-4": (0.87, 0.68),
     "batches 1-2": (0.87, 0.70),
     "batch 4": (0.88, 0.72),
+    "batch 5": (0.81, 0.73),
 }
 
 
@@ -66,10 +68,12 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 800 and {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la"}
+    assert len(holdout) >= 1000
+    assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
-    parts = {"all": holdout, "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
-             "batch 4": [n for n in holdout if n.id[0] == "l"]}
+    parts = {"batches 1-4": [n for n in holdout if n.id[0] in "ijkl"],
+             "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
+             "batch 4": [n for n in holdout if n.id[0] == "l"], "batch 5": [n for n in holdout if n.id[0] == "m"]}
     for part, (precision_floor, recall_floor) in HOLDOUT_FLOORS.items():
         ev = evaluate(engine, parts[part])
         report = (f"holdout ({part}) span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
