@@ -89,6 +89,22 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("NOT HOME SINCE 1600, DOES THIS ALL THE TIME.", "VB503"),
     # "mature for his age" is said only of the young
     ("Albanian male, DOB given 2008. Presents as very mature for his age and is financially motivated.", "VB131"),
+    # a thing the child uses is not a coerced child: "she uses ..." keeps her the subject
+    ("Tia (15) uses overdoses to get her own way with carers.", "VB525"),
+    # a role given as the source ("per staff", "according to carers") titles nobody: the name after it is the subject
+    ("Per staff Kayla has been meeting men off the internet.", "VB626"),
+    # a phrasal verb's object and the subject before its auxiliaries: "she has been sorting out males"
+    ("Lily (14) says she has been sorting out older males at the flat in return for vodka.", "VB321"),
+    # an age in a bracket that names the match's possessor is the possessor's: the subject is still the child
+    ("Amber (16) is Dean's missus (Dean COLE 27).", "VB237"),
+    # a role the note gives a child's age with a copula: "Caller is 15yo Jess" ... "regular caller"
+    ("Caller is 15yo Jess, stepdad has hit her. Regular caller, attention seeker.", "VB521"),
+    # an object pronoun is not its own verb's subject, and it is the same person as the pronoun before it
+    ("Disclosure came after mum grounded her and took her phone off her, so possibly attention seeking.", "VB521"),
+    # "she" after a sentence in which the suspect did something to "her" is the child, not the suspect
+    ("Suspect (35) has had no contact with her since bail. She's been around the block for a 14yo.", "VB307"),
+    # a negation before "and" does not reach a verb that can only be a verb ("gives", "sells", "went")
+    ("Keira (15) is no angel and gives as good as she gets with the lads.", "VB542"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -124,6 +140,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     # "most of the staff" is a partitive: the staff are the subject, and a report is about no one child
     ("Children at risk were seen. Most of the staff we spoke to reported their workload to be unmanageable.",
      "VB524"),
+    # "Leon's birth father (41)": a possessive is no auxiliary, so the father is the subject, not an object
+    ("Leon's birth father (41) had turned up at the school drunk, was abusive to staff.", "VB527"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -171,6 +189,14 @@ def test_a_negation_that_governs_something_else_does_not_excuse(engine: Engine, 
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
 
 
+def test_a_denial_of_evidence_governs_its_whole_clause(engine: Engine) -> None:
+    text = "There is no suggestion that anything that happened in the car with the two men was consensual."
+    assert reported(engine, text, "VB201") == []
+    # the denial ends where a new predicate begins
+    text = "There is no evidence the male (30) knew her age and Jade (14) has since gone with him willingly."
+    assert any(s > Severity.INFO for _, s in reported(engine, text, "VB124"))
+
+
 # Quotation and indirect speech -------------------------------------------------------------------------------------
 
 def test_an_adults_unquoted_view_is_the_writer_adopting_it(engine: Engine) -> None:
@@ -206,6 +232,12 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
     "Insp review: pls dont describe Jordan as 'part of the Eastside lot' or say hes reaping what he sows.",
     'Please do not record that she can "look after herself" or left of her own free will.',
     "Feedback: it would be wrong to say Ethan (13) put himself at risk.",
+    # "rather than" disowns a speech act as "not" does
+    "Record the barriers to engagement rather than writing a child up as non-compliant.",
+    # a reviewer removing remarks names the words in order to remove them
+    "In Kai's (14) record, please take out the comments about him being a handful.",
+    # a record's description followed by a correction that says it is unsupported
+    "Previous entry describing her as able to look after herself is not supported by anything on file.",
 ])
 def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
     findings = engine.lint(text)

@@ -23,3 +23,15 @@ def inflections(lemma: str) -> frozenset[str]:
     for variants in found.values():
         forms.update(v.lower() for v in variants)
     return frozenset(forms)
+
+
+@lru_cache(maxsize=8192)
+def is_finite_verb(word: str) -> bool:
+    """True for an inflected verb form that cannot be a noun or an adjective ("gives", "went", "sells"): with no
+    tagger, the words after "and" that surely open a new predicate. "plays" and "drugs" may be nouns, so they are
+    not counted."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    return bool(verbs) and set(lemmas) == {"VERB"} and word not in verbs and not word.endswith("ing")

@@ -25,6 +25,9 @@ _SPEECH_ACTS = {"use", "using", "describe", "describing", "described", "say", "s
                 "record", "recording", "recorded", "refer", "referring", "referred", "call", "calling", "called",
                 "label", "labelling", "labelled", "suggest", "imply", "implying", "frame", "framing", "framed",
                 "portray", "characterise", "characterize", "present", "word", "phrase"}
+# What a reviewer removes: "take out the comments about ...", "delete the reference to ...".
+_REMARKS = {"comment", "comments", "remark", "remarks", "reference", "references", "description", "descriptions",
+            "mention", "mentions"}
 _NEGATORS = {"not", "n't", "nt", "dont", "never", "avoid", "stop", "stopped", "quit", "cease"}
 # "it would be wrong to say", "it is unfair to describe": a speech act the writer disowns.
 _WRONG = {"wrong", "inaccurate", "unfair", "incorrect", "misleading", "inappropriate", "unhelpful"}
@@ -42,14 +45,16 @@ _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase",
                "incorrect", "wrong", "challenged", "challenge", "stop", "corrected", "regraded", "overridden",
                "disagree", "disagreed"}
 # These correct only when negated: "this was not accurate", "should not appear in our records".
-_CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written"}
+_CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written",
+                       "supported", "justified", "evidenced", "approach"}
 # The record whose wording a reviewer reports in order to correct it: "Earlier log describes her as ...".
 _RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "notes", "narrative", "summary", "file",
             "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes", "handler", "mum", "mum's",
             "staff", "carer", "carers", "caller", "school", "parents", "dad", "officer", "'s"}
-_RECORD_VERBS = {"describes", "described", "states", "stated", "says", "said", "records", "recorded", "calls",
-                 "called", "refers", "referred", "labels", "labelled", "has", "had", "notes", "noted", "description",
-                 "view", "graded", "assessed"}
+_RECORD_VERBS = {"describes", "described", "describing", "states", "stated", "stating", "says", "said", "records",
+                 "recorded", "recording", "calls", "called", "calling", "refers", "referred", "referring", "labels",
+                 "labelled", "labelling", "has", "had", "notes", "noted", "description", "view", "graded", "assessed",
+                 "felt", "feels", "thought", "thinks", "believed", "believes"}
 
 
 def _is_meta(words: tuple[str, ...], i: int) -> bool:
@@ -91,9 +96,15 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         # "Avoid closing on 'returned safe and well' alone": the quoted words are the thing to avoid.
         if w in _AVOID and quoted and start - i <= 6:
             return True
-        if (w in _NEGATORS or (w in _WRONG and nxt[:1] == ("to",))) \
-                and any(x in _SPEECH_ACTS for x in words[i + 1:min(i + 5, start)]) and _in_scope(words, i, start):
-            return True  # "do not describe her as ...", "it would be wrong to say he put himself at risk"
+        disowning = w in _NEGATORS or (w in _WRONG and nxt[:1] == ("to",)) \
+            or (w, *nxt[:1]) in {("rather", "than"), ("instead", "of")}
+        if disowning and any(x in _SPEECH_ACTS for x in words[i + 1:min(i + 5, start)]) and _in_scope(words, i, start):
+            # "do not describe her as ...", "it would be wrong to say he put himself at risk", "rather than writing
+            # a child up as non-compliant"
+            return True
+        if w in _REMARKS and any(x in _AVOID | _CORRECTING | {"out"} for x in words[max(0, i - 3):i]) \
+                and _in_scope(words, i, start):
+            return True  # "please take out the comments about him ... being a handful"
         if (w, *nxt[:1]) in {("instead", "of"), ("rather", "than"), ("such", "as"), ("e.g",), ("eg",)} and quoted:
             return True
     return False

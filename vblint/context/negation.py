@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from vblint.context.people import could_be_name
 from vblint.context.view import CLAUSE_BREAKS, DocView
+from vblint.inflect import is_finite_verb
 
 TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
             "none", "nobody", "cant", "dont", "doesnt", "isnt", "wasnt", "didnt", "wont", "shouldnt", "couldnt",
@@ -24,6 +25,11 @@ _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he",
 _NOUN_NEGATORS = {"no", "nothing", "none", "nobody", "without"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
+# "There is no suggestion that anything that happened in that car was consensual": a denial of evidence governs the
+# whole clause it introduces, however long.
+_EVIDENCE = {"suggestion", "evidence", "indication", "basis", "sign", "signs", "suggest", "suggests", "indicate",
+             "indicates", "reason"}
+_WIDE_SCOPE = 20
 # A negation before these governs another clause: "not a credible witness given her previous lies".
 _SCOPE_ENDS = {"given", "due", "after", "before", "until", "unless", "whereas", "which"}
 # An age or bracket between a negation and its phrase does not use up the scope: "no suggestion Skye (14) is".
@@ -50,14 +56,26 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             return True
         if (w, nxt) in PAIRED:
             return True
+    return _evidence_denied(view, start)
+
+
+def _evidence_denied(view: DocView, start: int) -> bool:
+    """ "no suggestion that ...", "nothing to indicate ...", "does not suggest ...", further back than the scope."""
+    words = view.words
+    for i in _scope(view, start, _WIDE_SCOPE):
+        w = words[i]
+        if w == "and" and new_predicate(words, i):
+            return False
+        if w in _EVIDENCE and any(x in TRIGGERS for x in words[max(0, i - 3):i]):
+            return True
     return False
 
 
 def new_predicate(words: tuple[str, ...], i: int) -> bool:
     """ "and" at ``i`` opens a new predicate: "and declined", "and is", "and tbh she'd", "and at 15 is"."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if nxt.endswith("ed") and len(nxt) > 4:
-        return True
+    if (nxt.endswith("ed") and len(nxt) > 4) or (nxt.isalpha() and is_finite_verb(nxt)):
+        return True  # "is no angel and gives as good as she gets"
     return any(w in _NEW_PREDICATE for w in words[i + 1:i + 4])
 
 

@@ -208,6 +208,8 @@ def roles(view: DocView) -> dict[str, int]:
                     age = age_at(words, i - 1)  # "15YO FEMALE", "16 year old male"
                 if age is None and i + 1 < len(words) and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
                     age = int(words[i + 1])  # "MALE 16 DETAINED"
+                if age is None and i + 2 < len(words) and words[i + 1] in {"is", "was"}:
+                    age = age_at(words, i + 2)  # "Caller is 15yo Jessica"
                 if age is not None:
                     ages[w] = age if ages.get(w, age) == age else None
         found = {w: a for w, a in ages.items() if a is not None}

@@ -87,17 +87,22 @@ _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "f
              "instructed", "instructing", "encouraged", "encouraging", "compelled", "tricked", "bribed", "used",
              "uses", "using", "recruit", "recruits", "recruited", "recruiting", "exploit", "exploits", "exploited",
              "exploiting", "target", "targets", "targeted", "targeting", "trafficked", "trafficking"}
+_USING = {"used", "uses", "using"}
 # What may stand between the adult's verb and the child's act: the child, an age, "into", "to", "that he".
 _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they", "the", "child", "ip", "yp", "girl",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
 _HAVE = {"has", "have", "had", "having"}
+_PARTICLES = {"out", "up", "off", "round", "over", "in", "down", "back", "around", "about"}
 _CONJUNCTIONS = {"and", "or", "but", "then"}
 _ARTICLES = {"a", "an", "the"}
 _QUOTE_MARKS = {'"', "'", "\u2018", "\u2019", "\u201c", "\u201d"}  # a nickname: "local male 'Uncle Tony' (50)"
 _WH = {"what", "that", "who", "whom", "which", "how", "why", "where", "when", "whether"}
 _CHILD_NOUNS = (CHILD - PRONOUNS.keys()) - {"victim", "victims", "ip", "resident", "misper", "mispers", "mfh"}
 _BE = {"is", "was", "are", "were", "been", "being", "be", "get", "gets", "got", "getting", "'s"}
+# "'s" is left out: "Leon's birth father" is a possession, not "Leon is".
+_AUXILIARIES = (_BE - {"'s"}) | _HAVE | {"will", "would", "'ll", "'d", "can", "could", "may", "might", "keeps", "kept",
+                              "starts", "started", "continues", "continued", "often", "always", "also", "still"}
 _COERCED_PERSON = {"her", "him", "them", "he", "she", "they", "child", "ip", "yp", "girl", "boy", "victim", "girls",
                    "boys", "children", "people", "kids"}
 
@@ -150,9 +155,12 @@ def _coerced(view: DocView, start: int) -> bool:
     steps = 0
     person = False  # the child must stand between the verb and the act: "made her bring", not "continues to make"
     steps_named = False  # one bare name at most: "told Jade to"
+    known = False  # a pronoun, a child word, an age or a name the note gives an age to: surely a person
     while j >= floor and steps < 6:
         w = words[j]
         if w in _COERCION:
+            if w in _USING and person and not known:
+                return False  # "she uses ODs to get her own way": what is used is a thing, not a child
             # "made her bring", or the passive "was forced to hold", "is being used to run", "groomed into"
             return person or (j > floor and words[j - 1] in _BE and steps > 0)
         if w == ")":
@@ -160,8 +168,9 @@ def _coerced(view: DocView, start: int) -> bool:
             if opening is None:
                 return False
             j = opening - 1
-            person = True
+            person = known = True
             continue
+        known = known or w in _COERCED_PERSON or w in cast(view)
         name = could_be_name(w) and not steps_named
         steps_named = steps_named or name
         if w not in _COERCED_GAP and not name:
@@ -175,8 +184,17 @@ def _coerced(view: DocView, start: int) -> bool:
 def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
     """A pronoun stands for the nearest earlier person in its sentence whose gender fits; else the child."""
     words = view.words
+    objective = words[pronoun_at] in {"her", "him", "his"}
+    after = words[pronoun_at + 1] if pronoun_at + 1 < len(words) else "."
+    # "him", or "her" before no noun: an object, never the subject of its own verb ("mum grounded her and ...").
+    object_ = words[pronoun_at] == "him" or (words[pronoun_at] == "her" and (after in FUNCTION_WORDS
+                                                                             or not after.isalpha()))
     for i in range(pronoun_at - 1, view.sent_start[pronoun_at] - 1, -1):
         w = words[i]
+        if objective and w in PRONOUNS and PRONOUNS[w] == gender and w not in _REFLEXIVE:
+            return _resolve_pronoun(view, i, gender)  # "took her phone off her": both are the same person
+        if object_ and pronoun_at - i <= 2 and words_name(w) is Referent.ADULT and w not in PLURAL_PERSONS:
+            continue
         if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
             # reported clause's pronoun is far more often the child than the speaker.
@@ -208,6 +226,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
         # previous sentence's subject when that was an adult suspect of the same gender (not a parent, whose
         # sentences are usually about the child).
         prev = view.sentence(start - 1)
+        if any(words[x] in {"her", "him"} and PRONOUNS[words[x]] == gender for x in prev):
+            return Referent.CHILD  # "Suspect (31) no further contact with her. She ...": "she" is the one he harmed
         for i in range(prev.start, min(prev.start + 3, prev.stop)):
             if words[i] in _SUSPECTS and (gender == "m" or words[i] in {"suspect", "offender", "nominal"}):
                 after = age_after(words, i)
@@ -268,7 +288,7 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     if end < sentence.stop and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]) \
             and words[end - 1] not in _WH:  # "knew full well what the male (34) wanted": the noun is another's
         age = age_after(words, end - 1)
-        if age is not None:
+        if age is not None and not _bracket_names_one_of(words, end, range(start, end)):
             return by_age(age)
         if words[end] in {"called", "named", "nicknamed"}:
             return Referent.ADULT  # "a dealer called Bazza": another person, named; the child is named otherwise
@@ -337,6 +357,10 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         # A name after a title or a role: "PC Smith", "suspect Jones", "the girl Jade".
         prev = words[i - 1]
         titled = word_at(view, i - 1)
+        if (titled is not None or prev in TITLES) and _object_of_preposition(words, i - 1, sentence.start):
+            # "Per carers Sophie has been ...": the role is the source, the name after it the clause's subject,
+            # and in notes about children an unnamed-role name is the child's.
+            return Referent.CHILD
         if titled is not None:
             return titled  # "the girl Jade", "FEMALE LD" after "15YO FEMALE"
         if prev in TITLES:
@@ -350,6 +374,15 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
     return _fallback(view, sentence, start)
+
+
+def _bracket_names_one_of(words: tuple[str, ...], at: int, match: range) -> bool:
+    """True when a bracket opening at ``at`` names a person the match names: "is Kwame's wifey (Kwame ROSS 24)" gives
+    Kwame's age, not the subject's."""
+    if at >= len(words) or words[at] != "(":
+        return False
+    inside = set(words[at + 1:min(len(words), at + 6)])
+    return any(words[i].removesuffix("'s") in inside for i in match if could_be_name(words[i].removesuffix("'s")))
 
 
 def person_at(view: DocView, i: int) -> Referent | None:
@@ -437,12 +470,16 @@ def _object_of_verb(view: DocView, i: int, floor: int) -> bool:
             return False
         j = opening - 1
     j -= 1
-    while j >= floor and i - j <= 4 and words[j] in _ARTICLES | {"older", "adult", "local", "known", "this", "that"}:
+    while j >= floor and i - j <= 4 and words[j] in _ARTICLES | {"older", "adult", "local", "known", "this"}:
         j -= 1
+    if j > floor and words[j] in _PARTICLES and words[j - 1].isalpha() and words[j - 1] not in FUNCTION_WORDS:
+        j -= 1  # a phrasal verb: "sorting out males", "picking up girls"
     if j <= floor or not words[j].isalpha() or words[j] in FUNCTION_WORDS or words[j] in _BE | _HAVE \
             or words[j] in _REPORTING or words_name(words[j]) is not None:
         return False
     k = j - 1
+    while k > floor and j - k <= 3 and words[k] in _AUXILIARIES:
+        k -= 1  # "she has been sorting out males": the subject stands before the auxiliaries
     if words[k] == ")":
         return age_in_brackets(words, k) is not None  # "The male (34) met Jade (15) and ..."
     subject = words[k]
