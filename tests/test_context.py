@@ -232,8 +232,6 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
     "Insp review: pls dont describe Jordan as 'part of the Eastside lot' or say hes reaping what he sows.",
     'Please do not record that she can "look after herself" or left of her own free will.',
     "Feedback: it would be wrong to say Ethan (13) put himself at risk.",
-    # "rather than" disowns a speech act as "not" does
-    "Record the barriers to engagement rather than writing a child up as non-compliant.",
     # a reviewer removing remarks names the words in order to remove them
     "In Kai's (14) record, please take out the comments about him being a handful.",
     # a record's description followed by a correction that says it is unsupported
@@ -242,6 +240,21 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
 def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
     findings = engine.lint(text)
     assert findings and all(f.severity is Severity.INFO for f in findings), [(f.rule, f.text) for f in findings]
+
+
+@pytest.mark.parametrize("text", [
+    # "rather than" disowns a speech act as "not" does
+    "Record the barriers to engagement rather than writing a child up as non-compliant.",
+    # a quoted reason the reviewer rejects
+    '"Didnt engage with RHI" is not a reason to grade her LOW.',
+    # "not because" denies the reason its clause gives; "isnt" without an apostrophe negates
+    'She has called us a lot because this has gone on for weeks, not because shes "crying wolf".',
+    "Raised to MEDIUM - this isnt a case of testing boundaries, its possible grooming.",
+    # "as" before an adjective opens no clause: the negation still reaches
+    "Not treated as typical teenage behaviour - family say she has been seen with adults.",
+])
+def test_disowned_wording_raises_no_alarm(engine: Engine, text: str) -> None:
+    assert not [f for f in engine.lint(text) if f.severity > Severity.INFO], text
 
 
 def test_a_negated_speech_act_ends_at_a_new_predicate(engine: Engine) -> None:

@@ -46,7 +46,7 @@ _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase",
                "disagree", "disagreed"}
 # These correct only when negated: "this was not accurate", "should not appear in our records".
 _CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written",
-                       "supported", "justified", "evidenced", "approach"}
+                       "supported", "justified", "evidenced", "approach", "reason", "grounds", "basis"}
 # The record whose wording a reviewer reports in order to correct it: "Earlier log describes her as ...".
 _RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "notes", "narrative", "summary", "file",
             "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes", "handler", "mum", "mum's",

@@ -7,7 +7,8 @@ from vblint.context.people import could_be_name
 from vblint.context.view import CLAUSE_BREAKS, DocView
 from vblint.inflect import is_finite_verb
 
-TRIGGERS = {"not", "n't", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
+# "nt" is what spaCy leaves of an unapostrophised "isnt", "didnt", "wasnt".
+TRIGGERS = {"not", "n't", "nt", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
             "none", "nobody", "cant", "dont", "doesnt", "isnt", "wasnt", "didnt", "wont", "shouldnt", "couldnt",
             "arent", "werent", "deny", "denies", "denied", "denying", "unlikely", "whether", "lack", "lacks"}
 # Words that open a two-word trigger: "even if it appears consensual", "regardless of", "irrespective of".
@@ -15,7 +16,8 @@ PAIRED = {("even", "if"), ("even", "where"), ("even", "when"), ("even", "though"
           ("irrespective", "of"), ("as", "if"), ("rather", "than"), ("instead", "of")}
 # Look like negation but are not: "not only", "no doubt she is streetwise", "no longer engaging".
 PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"}, "no": {"doubt", "longer", "question"},
-               "n't": {"only", "just", "doubt"}, "without": {"doubt"}, "nothing": {"but"}, "never": {"mind"}}
+               "n't": {"only", "just", "doubt"}, "nt": {"only", "just", "doubt"}, "without": {"doubt"},
+               "nothing": {"but"}, "never": {"mind"}}
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
                   "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also", "wo",
@@ -56,7 +58,7 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             return True
         if (w, nxt) in PAIRED:
             return True
-    return _evidence_denied(view, start)
+    return _evidence_denied(view, start) or _not_because(view, start)
 
 
 def _evidence_denied(view: DocView, start: int) -> bool:
@@ -76,7 +78,26 @@ def new_predicate(words: tuple[str, ...], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if (nxt.endswith("ed") and len(nxt) > 4) or (nxt.isalpha() and is_finite_verb(nxt)):
         return True  # "is no angel and gives as good as she gets"
+    if could_be_name(nxt) and _verb_follows(words, i + 2):
+        return True  # "and Jade (14) has since gone": a new subject and its verb
     return any(w in _NEW_PREDICATE for w in words[i + 1:i + 4])
+
+
+def _verb_follows(words: tuple[str, ...], i: int) -> bool:
+    """True when the word at ``i`` (after a name, perhaps its bracketed age) is a verb: the name opens a clause."""
+    while i < len(words) and (words[i] in {"(", ")"} | _FREE or words[i].isdigit()):
+        i += 1
+    w = words[i] if i < len(words) else ""
+    return w in _NEW_PREDICATE or (w.isalpha() and is_finite_verb(w)) or w in {"'s", "'ll", "'d", "'ve"}
+
+
+def _not_because(view: DocView, start: int) -> bool:
+    """ "not because she is crying wolf": "not" before "because" denies the reason the clause gives."""
+    words = view.words
+    for i in range(start - 1, view.sent_start[start] - 1, -1):
+        if words[i] in CLAUSE_BREAKS:
+            return words[i] == "because" and i > 0 and words[i - 1] in {"not", "n't", "nt"}
+    return False
 
 
 def _scope(view: DocView, start: int, limit: int) -> list[int]:
@@ -96,8 +117,9 @@ def _scope(view: DocView, start: int, limit: int) -> list[int]:
             i = j - 1
             continue
         if w in CLAUSE_BREAKS or w in _SCOPE_ENDS or (w in {"as", "so", "since"} and (
-                words[i + 1] in {"she", "he", "they", "it", "we"} or could_be_name(words[i + 1]))):
-            break
+                words[i + 1] in {"she", "he", "they", "it", "we"} or (could_be_name(words[i + 1])
+                                                                       and _verb_follows(words, i + 2)))):
+            break  # "as Jade is 15", not "treated as typical teenage behaviour"
         out.append(i)
         if w not in _FREE and not w.isdigit():
             counted += 1
