@@ -103,6 +103,10 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Disclosure came after mum grounded her and took her phone off her, so possibly attention seeking.", "VB521"),
     # "she" after a sentence in which the suspect did something to "her" is the child, not the suspect
     ("Suspect (35) has had no contact with her since bail. She's been around the block for a 14yo.", "VB307"),
+    # "12 y/o", which the tokeniser splits, is an age
+    ("Kieran 12 y/o stopped on the estate with cash and 2 phones. Clearly dealing.", "VB402"),
+    # a pronoun after a semicolon is the child when the clause before it names someone else too
+    ("Jade (14) declined the CSE worker; she knows where to find us.", "VB609"),
     # a negation before "and" does not reach a verb that can only be a verb ("gives", "sells", "went")
     ("Keira (15) is no angel and gives as good as she gets with the lads.", "VB542"),
 ])
@@ -140,6 +144,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     # "most of the staff" is a partitive: the staff are the subject, and a report is about no one child
     ("Children at risk were seen. Most of the staff we spoke to reported their workload to be unmanageable.",
      "VB524"),
+    # a pronoun after a semicolon continues the clause's opening subject when it is the only person named
+    ("Jordan K (22) charged with PWITS and remanded; he is a known dealer.", "VB402"),
     # "Leon's birth father (41)": a possessive is no auxiliary, so the father is the subject, not an object
     ("Leon's birth father (41) had turned up at the school drunk, was abusive to staff.", "VB527"),
 ])

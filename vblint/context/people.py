@@ -122,6 +122,8 @@ def age_at(words: tuple[str, ...], i: int) -> int | None:
         if nxt in AGE_UNITS or prev in APPROX or (nxt in {"-", HYPHEN} and i + 2 < len(words)
                                                                      and words[i + 2] in AGE_UNITS):
             return int(w)
+        if words[i + 1:i + 4] in {("y", "/", "o"), ("yr", "/", "o"), ("y", "/", "old")}:
+            return int(w)  # "12 y/o", which the tokeniser splits
     return None
 
 

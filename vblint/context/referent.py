@@ -195,6 +195,11 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
             return _resolve_pronoun(view, i, gender)  # "took her phone off her": both are the same person
         if object_ and pronoun_at - i <= 2 and words_name(w) is Referent.ADULT and w not in PLURAL_PERSONS:
             continue
+        if w == ";":
+            # "Jordan K (22) charged and remanded; he is a known dealer": the pronoun continues the clause's opening
+            # subject when that is the only person the clause names.
+            opener = _lone_opening_subject(view, view.sent_start[pronoun_at], i)
+            return opener if opener is not None else Referent.CHILD
         if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
             # reported clause's pronoun is far more often the child than the speaker.
@@ -233,6 +238,20 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
                 after = age_after(words, i)
                 return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
+
+
+def _lone_opening_subject(view: DocView, begin: int, stop: int) -> Referent | None:
+    """Who opens ``[begin, stop)`` when it names no one else: a name with an adult or child age, or a role word."""
+    words = view.words
+    people = [i for i in range(begin, stop) if words[i] not in PRONOUNS and words[i] not in {"they", "we", "i"}
+              and (word_at(view, i) is not None or (words[i] == ")" and age_in_brackets(words, i) is not None))]
+    if not people or people[0] - begin > 5:
+        return None
+    first = person_at(view, people[0])
+    if any(person_at(view, i) != first for i in people[1:]) or (
+            len(people) > 1 and any(words[i] != ")" and words[i] not in cast(view) for i in people[1:])):
+        return None
+    return first
 
 
 def referent(view: DocView, start: int, end: int) -> Referent:
