@@ -195,6 +195,16 @@ def test_a_negation_that_governs_something_else_does_not_excuse(engine: Engine, 
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
 
 
+def test_a_negation_ends_where_a_clause_with_its_own_subject_begins(engine: Engine) -> None:
+    from vblint.context.negation import is_negated
+
+    for text, word in [("Police NFA, no concerns as both were willing.", "willing"),
+                       ("No further action as Jade (15) was happy to go.", "happy")]:
+        view = view_of(engine, text)
+        at = view.words.index(word)
+        assert not is_negated(view, at, at + 1), text
+
+
 def test_a_denial_of_evidence_governs_its_whole_clause(engine: Engine) -> None:
     text = "There is no suggestion that anything that happened in the car with the two men was consensual."
     assert reported(engine, text, "VB201") == []

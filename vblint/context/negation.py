@@ -117,7 +117,7 @@ def _scope(view: DocView, start: int, limit: int) -> list[int]:
             i = j - 1
             continue
         if w in CLAUSE_BREAKS or w in _SCOPE_ENDS or (w in {"as", "so", "since"} and (
-                words[i + 1] in {"she", "he", "they", "it", "we"} or (could_be_name(words[i + 1])
+                words[i + 1] in {"she", "he", "they", "it", "we", "both"} or (could_be_name(words[i + 1])
                                                                        and _verb_follows(words, i + 2)))):
             break  # "as Jade is 15", not "treated as typical teenage behaviour"
         out.append(i)

@@ -18,7 +18,7 @@ from vblint.inflect import inflections
 
 _SPEECH_LEMMAS = ("say", "state", "tell", "explain", "describe", "report", "disclose", "reply", "shout",
                   "scream", "write", "text", "message", "add", "comment", "claim", "ask", "insist", "call",
-                  "refer", "mention", "admit", "allege", "answer", "respond", "post", "quote", "maintain",
+                  "refer", "mention", "admit", "confirm", "allege", "answer", "respond", "post", "quote", "maintain",
                   "shout", "yell", "whisper", "sob", "cry", "declare", "assert", "reiterate", "repeat", "joke",
                   "boast", "brag", "tweet", "word", "account", "statement", "response", "words", "view", "opinion",
                   "description", "belief")
