@@ -103,6 +103,12 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Disclosure came after mum grounded her and took her phone off her, so possibly attention seeking.", "VB521"),
     # "she" after a sentence in which the suspect did something to "her" is the child, not the suspect
     ("Suspect (35) has had no contact with her since bail. She's been around the block for a 14yo.", "VB307"),
+    # a verb that may be a noun, with its object after "and", opens a new predicate: the negation ends
+    ("Harvey (13) won't come to school and plays Mum up.", "VB562"),
+    # the object of "met" with a number before it is the other party, not the subject of what follows "and"
+    ("Mollie (14) met two males (19 and 21) at the park and went willingly to their flat.", "VB124"),
+    # "this term" at the end of a clause is a school term, not talk about a term
+    ("School say Jade (14) tells porkies and has been in isolation twice this term.", "VB531"),
     # "12 y/o", which the tokeniser splits, is an age
     ("Kieran 12 y/o stopped on the estate with cash and 2 phones. Clearly dealing.", "VB402"),
     # a pronoun after a semicolon is the child when the clause before it names someone else too
@@ -266,6 +272,8 @@ def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engin
     # "not because" denies the reason its clause gives; "isnt" without an apostrophe negates
     'She has called us a lot because this has gone on for weeks, not because shes "crying wolf".',
     "Raised to MEDIUM - this isnt a case of testing boundaries, its possible grooming.",
+    # "whatever she says about ...": the writer concedes the words, not asserts them
+    "It is an offence by the men whatever she says about wanting the money.",
     # "as" before an adjective opens no clause: the negation still reaches
     "Not treated as typical teenage behaviour - family say she has been seen with adults.",
 ])

@@ -35,3 +35,12 @@ def is_finite_verb(word: str) -> bool:
     lemmas = getAllLemmas(word)
     verbs = lemmas.get("VERB", ())
     return bool(verbs) and set(lemmas) == {"VERB"} and word not in verbs and not word.endswith("ing")
+
+
+@lru_cache(maxsize=8192)
+def inflections_of_verb(word: str) -> bool:
+    """True when the word has a reading as an inflected verb ("plays", "winds"), whatever else it may be."""
+    from lemminflect import getAllLemmas
+
+    verbs = getAllLemmas(word).get("VERB", ())
+    return bool(verbs) and word not in verbs

@@ -62,6 +62,9 @@ def _is_meta(words: tuple[str, ...], i: int) -> bool:
     if w in _BLAMING:
         # "victim-blaming language" talks about words; "she only has herself to blame" blames
         return w == "victim-blaming" or (w == "blaming" and "victim" in words[max(0, i - 2):i])
+    if w in {"term", "terms"} and i > 0 and words[i - 1] in {"this", "that"} and (
+            i + 1 >= len(words) or not words[i + 1].isalpha() or words[i + 1] in {"and", "at", "in", "so"}):
+        return False  # "in isolation twice this term": the school term
     # A hyphen before it makes a compound, not a word about words: "long-term", "half-term".
     return w in _META_NOUNS and (i == 0 or (words[i - 1] not in _NOT_META_BEFORE and words[i - 1] not in _HYPHENS))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from vblint.context.people import could_be_name
 from vblint.context.view import CLAUSE_BREAKS, DocView
-from vblint.inflect import is_finite_verb
+from vblint.inflect import inflections_of_verb, is_finite_verb
 
 # "nt" is what spaCy leaves of an unapostrophised "isnt", "didnt", "wasnt".
 TRIGGERS = {"not", "n't", "nt", "no", "never", "cannot", "nor", "neither", "without", "unable", "incapable", "nothing",
@@ -24,6 +24,10 @@ _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he",
                   "ca", "do", "goes", "went", "gets", "got", "says", "said", "refuses", "declines", "fails",
                   "chose", "chooses", "left", "leaves", "ran", "runs", "took", "takes", "made", "makes", "came",
                   "comes", "knew", "knows", "sent", "sends", "kept"}
+_CONCEDED = {"says", "said", "claims", "claimed", "thinks", "thought", "insists", "insisted", "states", "stated"}
+# Words that follow a verb as its object: "plays Mum up", "winds staff up", "gives them grief".
+_OBJECTS = {"her", "him", "them", "me", "us", "mum", "mam", "dad", "staff", "carers", "everyone", "people", "the",
+            "his", "their"}
 _NOUN_NEGATORS = {"no", "nothing", "none", "nobody", "without"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
@@ -58,6 +62,8 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             return True
         if (w, nxt) in PAIRED:
             return True
+        if w == "whatever" and words[i + 2:i + 3] and words[i + 2] in _CONCEDED:
+            return True  # "whatever she says about wanting the money": the writer concedes, not asserts
     return _evidence_denied(view, start) or _not_because(view, start)
 
 
@@ -80,6 +86,10 @@ def new_predicate(words: tuple[str, ...], i: int) -> bool:
         return True  # "is no angel and gives as good as she gets"
     if could_be_name(nxt) and _verb_follows(words, i + 2):
         return True  # "and Jade (14) has since gone": a new subject and its verb
+    after = words[i + 2] if i + 2 < len(words) else ""
+    if nxt.endswith("s") and nxt.isalpha() and inflections_of_verb(nxt) and (
+            after in _OBJECTS or (could_be_name(after) and after not in _NEW_PREDICATE)):
+        return True  # "and plays Mum up", "and winds staff up": a verb that may be a noun, with its object
     return any(w in _NEW_PREDICATE for w in words[i + 1:i + 4])
 
 

@@ -488,9 +488,12 @@ def _object_of_verb(view: DocView, i: int, floor: int) -> bool:
         if opening is None:
             return False
         j = opening - 1
+    head = j
     j -= 1
-    while j >= floor and i - j <= 4 and words[j] in _ARTICLES | {"older", "adult", "local", "known", "this"}:
-        j -= 1
+    while j >= floor and head - j <= 4 and (words[j] in _ARTICLES | _QUANTIFIERS | {"older", "adult", "local", "known",
+                                                                                    "this", "unknown", "other"}
+                                             or words[j].isdigit()):
+        j -= 1  # "met two older males (19 and 21)", "met a local man"
     if j > floor and words[j] in _PARTICLES and words[j - 1].isalpha() and words[j - 1] not in FUNCTION_WORDS:
         j -= 1  # a phrasal verb: "sorting out males", "picking up girls"
     if j <= floor or not words[j].isalpha() or words[j] in FUNCTION_WORDS or words[j] in _BE | _HAVE \
