@@ -152,6 +152,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
      "VB524"),
     # a pronoun after a semicolon continues the clause's opening subject when it is the only person named
     ("Jordan K (22) charged with PWITS and remanded; he is a known dealer.", "VB402"),
+    # the match's own verb reports nothing: "knows his way home" is said of the male before it
+    ("The male (40) knows his way home and will not be found.", "VB426"),
     # "Leon's birth father (41)": a possessive is no auxiliary, so the father is the subject, not an object
     ("Leon's birth father (41) had turned up at the school drunk, was abusive to staff.", "VB527"),
 ])

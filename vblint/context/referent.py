@@ -181,7 +181,7 @@ def _coerced(view: DocView, start: int) -> bool:
     return False
 
 
-def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
+def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: int | None = None) -> Referent:
     """A pronoun stands for the nearest earlier person in its sentence whose gender fits; else the child."""
     words = view.words
     objective = words[pronoun_at] in {"her", "him", "his"}
@@ -200,6 +200,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str) -> Referent:
             # subject when that is the only person the clause names.
             opener = _lone_opening_subject(view, view.sent_start[pronoun_at], i)
             return opener if opener is not None else Referent.CHILD
+        if (w in _REPORTING or w in _OBSERVING) and match_start is not None and i >= match_start:
+            continue  # the match's own verb ("knows his way home") reports nothing: its subject stands before it
         if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
             # reported clause's pronoun is far more often the child than the speaker.
@@ -340,7 +342,7 @@ def _referent(view: DocView, start: int, end: int) -> Referent:
     if inner is not None and (inner in (start, subject)
                               or (inner <= start + 1 and words[inner] in {"her", "his"})):
         # The match names its own person: "her risk-taking", "off her face", "is her own worst enemy".
-        return _resolve_pronoun(view, inner, PRONOUNS[words[inner]])
+        return _resolve_pronoun(view, inner, PRONOUNS[words[inner]], start)
     i = start - 1
     while i >= sentence.start and words[i] in SKIP:
         i -= 1
