@@ -23,12 +23,14 @@ HOLDOUT_SPAN_PRECISION_TARGET = 0.90
 HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # (span precision, span recall) floors, each on the notes it was first set on, so that a new batch of harder notes
 # adds what is measured without loosening what was promised. "batches 1-4" is the 820-note holdout the "all" floor
-# was set on before batch 5; batch 5's floor is its figure before any rule was tuned on its dev half.
+# was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
+# (batch 6: 0.891/0.695).
 HOLDOUT_FLOORS = {
-    "batches 1-4": (0.87, 0.68),
-    "batches 1-2": (0.87, 0.70),
-    "batch 4": (0.88, 0.72),
-    "batch 5": (0.81, 0.73),
+    "batches 1-4": (0.88, 0.70),
+    "batches 1-2": (0.87, 0.73),
+    "batch 4": (0.89, 0.73),
+    "batch 5": (0.82, 0.74),
+    "batch 6": (0.89, 0.69),
 }
 
 
@@ -68,12 +70,13 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 1000
-    assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma"}
+    assert len(holdout) >= 1200
+    assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     parts = {"batches 1-4": [n for n in holdout if n.id[0] in "ijkl"],
              "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
-             "batch 4": [n for n in holdout if n.id[0] == "l"], "batch 5": [n for n in holdout if n.id[0] == "m"]}
+             "batch 4": [n for n in holdout if n.id[0] == "l"], "batch 5": [n for n in holdout if n.id[0] == "m"],
+             "batch 6": [n for n in holdout if n.id[0] == "n"]}
     for part, (precision_floor, recall_floor) in HOLDOUT_FLOORS.items():
         ev = evaluate(engine, parts[part])
         report = (f"holdout ({part}) span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
