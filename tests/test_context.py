@@ -290,3 +290,29 @@ def test_a_negated_speech_act_ends_at_a_new_predicate(engine: Engine) -> None:
 
 def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> None:
     assert any(f.severity > Severity.INFO for f in engine.lint('She has an "older boyfriend". Appropriate referral.'))
+
+
+# The other party -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "adult"), [
+    # a name the note gave an adult age, sentences earlier
+    ("Dunne (32) is on bail. Kayla (14) is in a relationship with Dunne.", True),
+    # "him" standing for the adult named before, past the child's own age
+    ("Dean PRICE (29) was seen at the flat. Jade (15) has been spending time with him.", True),
+    # an adult word or an age right after the words
+    ("Leah (15) is seeing one of the bouncers.", True),
+    ("Tyler (14) hangs around with a man in his 30s.", True),
+    # a child, a relative, a professional, or the child's own relation, which other rules read
+    ("Kayla (14) is in a relationship with Liam (15).", False),
+    ("Dad (45) says Mia (13) has been spending time with him.", False),
+    ("Jade (15) has been spending time with her nan.", False),
+    ("Jade (15) has been spending time with him. Liam (16) is in her class.", False),
+    ("Rhys (14) is spending weekends with his 27-year-old boyfriend.", False),
+])
+def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adult: bool) -> None:
+    from vblint.context.other_party import leads_to_adult
+
+    view = view_of(engine, text)
+    ends = [i + 1 for i, w in enumerate(view.words) if w in {"with", "seeing"}]
+    assert leads_to_adult(view, ends[-1]) is adult
+

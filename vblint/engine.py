@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from vblint.context.mention import is_mention
 from vblint.context.negation import is_negated
+from vblint.context.other_party import leads_to_adult
 from vblint.context.people import Referent
 from vblint.context.quotation import enclosing, find_quotes, is_reported_allegation
 from vblint.context.referent import referent
@@ -100,6 +101,8 @@ class Engine:
                  mapped: MappedText, line_starts: list[int], path: str | None,
                  record: str | None) -> Finding | None:
         rule = self.rules.rules[cand.rule]
+        if rule.adult_object and not leads_to_adult(view, cand.end):
+            return None  # "spending time with him" is a concern only when "him" is an adult the note has named
         contexts: set[Context] = set()
         if is_negated(view, cand.start, cand.end, rule.scope):
             contexts.add(Context.NEGATED)

@@ -24,7 +24,7 @@ PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 REQUIRED = ("code", "name", "category", "severity", "message", "rationale", "suggestions", "examples")
 OPTIONAL = ("catalogue", "references", "alternatives", "patterns", "phrases", "exceptions", "context", "scope",
-            "requires_child")
+            "requires_child", "adult_object")
 # Attributes that need a tagger or parser: the pipeline has none, so a pattern using them could never match.
 UNAVAILABLE_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START", "IS_SENT_START"}
 # Notes are matched lower-cased (findings must not change with letter case), so these could never match.
@@ -316,6 +316,9 @@ def build_rule(data: Any, path: str = "") -> tuple[Rule | None, list[str]]:
     requires_child = data.get("requires_child", False)
     if not isinstance(requires_child, bool):
         problems.add("requires_child", "must be true or false")
+    adult_object = data.get("adult_object", False)
+    if not isinstance(adult_object, bool):
+        problems.add("adult_object", "must be true or false")
     must_match, must_not_match = _examples(data.get("examples"), problems) if "examples" in data else ((), ())
 
     if problems:
@@ -333,7 +336,7 @@ def build_rule(data: Any, path: str = "") -> tuple[Rule | None, list[str]]:
         catalogue=catalogue, patterns=patterns, phrases=phrases, exception_patterns=exception_patterns,
         exception_phrases=exception_phrases, policy=policy, anchors=frozenset(anchors),
         must_match=must_match, must_not_match=must_not_match, path=path, scope=scope,
-        requires_child=bool(requires_child),
+        requires_child=bool(requires_child), adult_object=bool(adult_object),
     )
     return rule, []
 

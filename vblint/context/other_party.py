@@ -1,0 +1,97 @@
+"""Who a relationship word leads to: the person after "associating with", "spending time with", "seeing".
+
+Between children "spending time with Dean" is ordinary; when the note has made Dean an adult ("Dean PRICE (29)"
+two sentences earlier) the same words describe an adult's access to a child as a friendship. A rule with
+``adult_object: true`` reports only when the person its match leads to is, by what the note says, an adult who is
+not family or a professional: a name the note gives an adult age, an adult word ("a man", "the bouncers"), an age
+after the name, or "him" / "them" standing for such a person earlier in the note.
+"""
+
+from __future__ import annotations
+
+from vblint.context.people import (
+    ADULT_AGE,
+    DECADE,
+    Referent,
+    age_after,
+    age_at,
+    age_in_brackets,
+    by_age,
+    cast,
+    could_be_name,
+    roles,
+)
+from vblint.context.view import DocView
+
+# Adults who may be the other party: not parents, relatives or professionals, whose company is no concern.
+OTHER_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "adult", "adults", "suspect", "suspects",
+                "nominal", "nominals", "offender", "offenders", "olders", "elders", "bouncer", "bouncers", "doorman",
+                "doormen", "driver", "drivers", "landlord", "lodger", "coach", "manager", "owner", "worker", "workers",
+                "guy", "guys", "gent", "gentleman", "punter", "punters", "groomer", "abuser", "perpetrator"}
+_LEAD_IN = {"a", "an", "the", "this", "that", "these", "those", "one", "of", "two", "three", "several", "some",
+            "older", "local", "known", "unknown", "adult", "grown", "white", "black", "asian", "new", "same",
+            "various", "number", "group", "bunch", "crowd", "lot"}
+_FAMILY = {"mum", "mam", "mother", "dad", "father", "nan", "nana", "gran", "grandad", "grandmother", "grandfather",
+           "aunt", "auntie", "uncle", "cousin", "cousins", "sister", "sisters", "brother", "brothers", "family",
+           "parents", "carer", "carers", "foster", "friends", "mates", "peers", "classmates", "girls", "boys"}
+_LOOKBACK_SENTENCES = 3
+
+
+def leads_to_adult(view: DocView, end: int) -> bool:
+    """True when the person right after a match ending at ``end`` is an adult other party."""
+    words = view.words
+    if end < len(words) and words[end] in {"his", "her", "their"}:
+        return False  # "with her 27-year-old boyfriend": the child's own relation, which the relationship rules read
+    stop = min(len(words), end + 6)
+    i = end
+    while i < stop and words[i] in _LEAD_IN:
+        if words[i] in OTHER_ADULTS:
+            return True  # "with adult males", "with an older man": the lead-in already says so
+        i += 1
+    if i >= stop:
+        return False
+    w = words[i]
+    if w in _FAMILY:
+        return False
+    if w in OTHER_ADULTS:
+        return True  # "seeing one of the bouncers", "associating with males"
+    if DECADE.match(w) or (age_at(words, i) or 0) >= ADULT_AGE:
+        return True  # "with a 24-year-old", "with men in their 20s"
+    if w in {"him", "them"}:
+        return _antecedent_is_adult(view, end, w)
+    if could_be_name(w):
+        age = age_after(words, i)
+        if age is None:
+            age = cast(view).get(w, roles(view).get(w))
+        return age is not None and by_age(age) is Referent.ADULT
+    return False
+
+
+def _antecedent_is_adult(view: DocView, end: int, pronoun: str) -> bool:
+    """ "spending time with him": some person named before, in this sentence or the few before it, is an adult
+    other party ("Dean PRICE (29)", "a male in his 20s"). Children, relatives and professionals are passed over:
+    "him" is not the child the note is about, nor her dad."""
+    words = view.words
+    begin = view.sent_start[min(end, len(words) - 1)]
+    for _ in range(_LOOKBACK_SENTENCES):
+        if begin > 0:
+            begin = view.sent_start[begin - 1]
+    for i in range(end - 1, begin - 1, -1):
+        w = words[i]
+        if w in OTHER_ADULTS and (pronoun == "them") == w.endswith(("s", "men")):
+            return True
+        age = age_in_brackets(words, i) if w == ")" else None
+        if age is None and could_be_name(w) and w not in _FAMILY:
+            age = cast(view).get(w)
+        if age is not None and age >= ADULT_AGE and not _family_before(words, i):
+            return True
+    return False
+
+
+def _family_before(words: tuple[str, ...], i: int) -> bool:
+    """True when the person at ``i`` (a name or the bracket of an age) is a relative: "dad (45)", "Uncle Dean"."""
+    j = i
+    if words[j] == ")":
+        while j > 0 and words[j] != "(":
+            j -= 1
+    return any(w in _FAMILY for w in words[max(0, j - 2):j])
