@@ -276,11 +276,38 @@ def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engin
     "Raised to MEDIUM - this isnt a case of testing boundaries, its possible grooming.",
     # "whatever she says about ...": the writer concedes the words, not asserts them
     "It is an offence by the men whatever she says about wanting the money.",
+    # a reviewer removing or setting aside the words names them
+    "References to her being sexually active have been removed from the record.",
+    "The line about Grace (16) giving as good as she gets has been taken out of the summary.",
+    'I have taken "clearly dealing" out of the log summary for Callum (13).',
+    "The first assessment says Kayla (15) always comes back by breakfast; neither of those is a risk rationale.",
+    "For Nathan (15), being street smart is not a factor I can grade on.",
+    "Any document describing Leah (14) as prostituting herself is to be corrected before disclosure.",
+    # "is not making" negates the clause, not just the verb
+    "Ruby (16) is not making a lifestyle choice; adults are driving out to fetch her.",
+    # a named adult's account of what happened is his, like a suspect's
+    "Suspect Nathan (19). Nathan states it was consensual.",
+    # "intel suggests he ...": a record reports, and "he" is the adult named before
+    "Des HOLLIS (46) to be researched; intel suggests he is a known dealer.",
+    # after a semicolon "he" continues a clause that names only adults
+    "Suspect named by the manager as Terry WOLSTEN (44); he chose to leave the hostel.",
     # "as" before an adjective opens no clause: the negation still reaches
     "Not treated as typical teenage behaviour - family say she has been seen with adults.",
 ])
 def test_disowned_wording_raises_no_alarm(engine: Engine, text: str) -> None:
     assert not [f for f in engine.lint(text) if f.severity > Severity.INFO], text
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # "No known risk factors" is a note's finding, not a correction of the view before it
+    ("Mum says Dylan (15) runs off whenever he doesn't get his own way. No known risk factors.", "VB525"),
+    # a carer's view is the writer's to record as a view, not an account like a suspect's
+    ("Paul DUNMORE (40), mum's ex, cares for Zac (15). Dunmore says Zac is a law unto himself.", "VB525"),
+    # an account ends where the writer's own assessment begins
+    ("Mason (20) says she smashed his phone first and on the BWV Ruby (17) clearly provoked it.", "VB119"),
+])
+def test_views_and_findings_that_are_not_corrections_still_count(engine: Engine, text: str, rule: str) -> None:
+    assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
 
 
 def test_a_negated_speech_act_ends_at_a_new_predicate(engine: Engine) -> None:

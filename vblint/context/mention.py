@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from vblint.context.negation import new_predicate
 from vblint.context.quotation import Quote
-from vblint.context.view import HYPHEN, DocView
+from vblint.context.view import CLAUSE_BREAKS, HYPHEN, DocView
 
 _META_NOUNS = {"term", "terms", "phrase", "phrases", "phrasing", "wording", "language", "terminology", "expression",
                "expressions", "label", "labels", "labelling", "labeling", "vocabulary"}
@@ -27,7 +27,7 @@ _SPEECH_ACTS = {"use", "using", "describe", "describing", "described", "say", "s
                 "portray", "characterise", "characterize", "present", "word", "phrase"}
 # What a reviewer removes: "take out the comments about ...", "delete the reference to ...".
 _REMARKS = {"comment", "comments", "remark", "remarks", "reference", "references", "description", "descriptions",
-            "mention", "mentions"}
+            "mention", "mentions", "line", "lines", "wording", "words"}
 _NEGATORS = {"not", "n't", "nt", "dont", "never", "avoid", "stop", "stopped", "quit", "cease"}
 # "it would be wrong to say", "it is unfair to describe": a speech act the writer disowns.
 _WRONG = {"wrong", "inaccurate", "unfair", "incorrect", "misleading", "inappropriate", "unhelpful"}
@@ -46,10 +46,12 @@ _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase",
                "disagree", "disagreed"}
 # These correct only when negated: "this was not accurate", "should not appear in our records".
 _CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written",
-                       "supported", "justified", "evidenced", "approach", "reason", "grounds", "basis"}
+                       "supported", "justified", "evidenced", "approach", "reason", "grounds", "basis", "factor",
+                       "factors", "rationale"}
 # The record whose wording a reviewer reports in order to correct it: "Earlier log describes her as ...".
 _RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "notes", "narrative", "summary", "file",
             "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes", "handler", "mum", "mum's",
+            "document", "documents", "documentation", "paperwork", "statement", "intel", "intelligence",
             "staff", "carer", "carers", "caller", "school", "parents", "dad", "officer", "'s"}
 _RECORD_VERBS = {"describes", "described", "describing", "states", "stated", "stating", "says", "said", "records",
                  "recorded", "recording", "calls", "called", "calling", "refers", "referred", "referring", "labels",
@@ -82,6 +84,8 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         return True
     if (quoted or _reported_record(view, start, end)) and _corrected(view, end):
         return True
+    if _dismissed(view, end):
+        return True  # "being street smart is not a factor I can grade on"
     if quoted and sentence.start < start and words[sentence.start].endswith("ing") \
             and words[sentence.start] in _SPEECH_ACTS | {"labelling", "labeling", "calling", "using"}:
         return True  # 'Describing girls as "flirty" sexualises them': the gerund talks about the wording
@@ -108,6 +112,9 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         if w in _REMARKS and any(x in _AVOID | _CORRECTING | {"out"} for x in words[max(0, i - 3):i]) \
                 and _in_scope(words, i, start):
             return True  # "please take out the comments about him ... being a handful"
+        if w in _REMARKS and words[i + 1:i + 2] in (("about",), ("to",), ("describing",)) and start - i <= 8 \
+                and _corrected(view, end):
+            return True  # "References to her being sexually active have been removed from the record"
         if (w, *nxt[:1]) in {("instead", "of"), ("rather", "than"), ("such", "as"), ("e.g",), ("eg",)} and quoted:
             return True
     return False
@@ -141,7 +148,12 @@ def _reported_record(view: DocView, start: int, end: int) -> bool:
     """True when a record is the subject that says the words: "Earlier log describes her as refusing to engage",
     "had been logged as absent"."""
     words = view.words
-    for i in [*range(start, end - 1), *view.before(start, 8)]:
+    before = []
+    for i in view.before(start, 12, clause=False):
+        if words[i] in CLAUSE_BREAKS - {"(", ")"} or len(before) >= 10:
+            break  # a bracketed age does not end the clause: "assessment says Kayla (15) always ..."
+        before.append(i)
+    for i in [*range(start, end - 1), *before]:
         if words[i] in _RECORD_VERBS and any(words[j] in _RECORDS for j in range(max(0, i - 3), min(start, i + 5))):
             return True  # "log describes her as", "described in previous logs as"
         if words[i] in {"logged", "recorded", "graded", "flagged", "classed"} and words[i + 1] == "as":
@@ -159,5 +171,22 @@ def _corrected(view: DocView, end: int) -> bool:
     if stop < len(words):
         following += list(range(stop, min(view.sent_end[stop], stop + 6)))
     return any(words[i] in _CORRECTING
-               or (words[i] in _CORRECTING_NEGATED and any(w in _NEGATORS for w in words[max(0, i - 2):i]))
+               or (words[i] in _CORRECTING_NEGATED
+                   and any(w in _NEGATORS | {"neither"} for w in words[max(0, i - 6):i]))
+               or (words[i] == "out" and any(w in {"taken", "take", "took", "cut"} for w in words[max(0, i - 6):i]))
                for i in following)
+
+
+_DISMISSING = {"factor", "factors", "reason", "rationale", "grounds", "basis", "relevant", "excuse", "explanation"}
+
+
+def _dismissed(view: DocView, end: int) -> bool:
+    """True when the words right after the match say it does not count: "... is not a risk factor", "... are no
+    reason to lower the grading". The writer names the wording to set it aside."""
+    words = view.words
+    if end >= len(words):
+        return False
+    after = words[end:min(view.sent_end[end - 1], end + 7)]
+    return bool(after) and after[0] in {"is", "are", "was", "were", "'s"} and any(
+        w in {"not", "n't", "nt", "no", "never"} for w in after[1:3]) and any(w in _DISMISSING for w in after[2:])
+

@@ -28,6 +28,7 @@ _CONCEDED = {"says", "said", "claims", "claimed", "thinks", "thought", "insists"
 # Words that follow a verb as its object: "plays Mum up", "winds staff up", "gives them grief".
 _OBJECTS = {"her", "him", "them", "me", "us", "mum", "mam", "dad", "staff", "carers", "everyone", "people", "the",
             "his", "their"}
+_PROGRESSIVE = {"is", "was", "are", "were", "'s", "am", "be", "been"}
 _NOUN_NEGATORS = {"no", "nothing", "none", "nobody", "without"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
@@ -57,8 +58,11 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
         if w == "nothing" and i >= 2 and words[i - 2:i] in {("next", "to"), ("all", "but")}:
             continue  # "wearing next to nothing"
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
-            if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS:
-                continue  # "her reasons for not attending are not credible": the trigger negates "attending"
+            if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS \
+                    and not (i > 0 and words[i - 1] in _PROGRESSIVE):
+                # "her reasons for not attending are not credible": the trigger negates "attending"; but "she is
+                # not making a lifestyle choice" negates the clause
+                continue
             return True
         if (w, nxt) in PAIRED:
             return True

@@ -115,4 +115,20 @@ def is_reported_allegation(view: DocView, start: int) -> bool:
             return True
         if words[i] in _ACCOUNTING and any(w in _SUSPECT_SPEAKERS for w in speaker):
             return True  # "Suspect (45) claimed Mia wanted it", "the suspect's account is that it was mutual"
+        if words[i] in _ACCOUNTING and start - i <= 9 and any(_named_adult(view, w) for w in speaker[-3:]):
+            return True  # "Suspect Nathan (19) ... Nathan states it was consensual", "Nathan's claim that ..."
     return False
+
+
+def _named_adult(view: DocView, name: str) -> bool:
+    """True for a name the note gives an adult age and introduces with no family or carer role beside it: a
+    suspect or another adult, whose account is his own, not a parent's view."""
+    from vblint.context.people import ADULT_AGE, cast
+
+    age = cast(view).get(name)
+    if age is None or age < ADULT_AGE:
+        return False
+    words = view.words
+    first = words.index(name)
+    return not any(w in _LAY_SPEAKERS or w in {"carer", "carers", "foster", "partner", "stepdad", "stepmum"}
+                   for w in words[max(0, first - 6):first + 8])

@@ -55,6 +55,11 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim', 'consider',
               'find', 'finds', 'deem', 'deems', 'deemed', 'regard', 'regards', 'regarded', 'see', 'sees', 'view',
               'views', 'viewed', 'rate', 'rates', 'rated', 'class', 'classes', 'classed', 'label', 'labels'}
+# Verbs by which a record rather than a person reports: "intel suggests he is ...", "records show he ...".
+_EVIDENTIAL = {"suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "shows", "show", "showed",
+               "confirms", "confirmed", "says", "states"}
+_RECORD_SOURCES = {"intel", "intelligence", "enquiries", "records", "checks", "pnc", "niche", "cctv", "footage",
+                   "evidence", "information", "research", "it", "this", "which"}
 _NAME_BEFORE = {"that", ",", "and", ";", ":", "-", "but", "so", "as", "because", "although", "while", "whilst",
                 "then", "when", "if", "unless", "since", "though", "report", "reports", "reported", "says", "said",
                 "feel", "feels", "felt", "think", "thinks", "believe", "believes", "note", "notes", "noted", "states",
@@ -202,6 +207,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             return opener if opener is not None else Referent.CHILD
         if (w in _REPORTING or w in _OBSERVING) and match_start is not None and i >= match_start:
             continue  # the match's own verb ("knows his way home") reports nothing: its subject stands before it
+        if w in _EVIDENTIAL and i > 0 and words[i - 1] in _RECORD_SOURCES:
+            continue  # "intel suggests he is a known dealer": a record, not a person, speaks; "he" reaches further
         if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
             # reported clause's pronoun is far more often the child than the speaker.
@@ -250,9 +257,8 @@ def _lone_opening_subject(view: DocView, begin: int, stop: int) -> Referent | No
     if not people or people[0] - begin > 5:
         return None
     first = person_at(view, people[0])
-    if any(person_at(view, i) != first for i in people[1:]) or (
-            len(people) > 1 and any(words[i] != ")" and words[i] not in cast(view) for i in people[1:])):
-        return None
+    if any(person_at(view, i) != first for i in people[1:]):
+        return None  # "Jade (14) declined the CSE worker; she ...": two people, the pronoun stays the child's
     return first
 
 
