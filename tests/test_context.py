@@ -246,6 +246,7 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
 
 @pytest.mark.parametrize("text", [
     'Please check your open files for "drug runner", "sex worker" or "street-wise" and amend them.',
+    'Do not record that a child "chose to go missing", is "streetwise" or is "with her boyfriend".',
     'Reminders: "placed herself at risk", "put himself in danger" and similar should not appear in our records.',
     'Entry states Zara (15) is "making poor choices" - please amend.',
     'Describing 14 and 15-year-old girls as "flirty" or "promiscuous" sexualises children.',

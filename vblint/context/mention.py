@@ -38,7 +38,8 @@ _LISTING = {"example", "examples", "include", "includes", "including", "included
 _HYPHENS = {"-", HYPHEN, "\u2010", "\u2011"}
 _BLAMING = {"blaming", "blame", "victim-blaming"}
 # Between the items of a list of quoted terms: '"drug runner", "sex worker" or "street-wise"'.
-_LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " "}
+# '... "chose to go missing", is "streetwise" or is "with her boyfriend"': a verb may repeat before each item.
+_LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " ", "is", "are", "was", "as"}
 # Words that correct the wording just quoted or reported: '"making poor choices" - please amend'.
 _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase", "rephrased", "rewrite", "rewritten",
                "remove", "removed", "delete", "deleted", "inaccurate", "inappropriate", "unacceptable", "instead",
