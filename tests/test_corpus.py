@@ -26,11 +26,12 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
 # (batch 6: 0.891/0.695).
 HOLDOUT_FLOORS = {
-    "batches 1-4": (0.88, 0.70),
-    "batches 1-2": (0.87, 0.73),
-    "batch 4": (0.89, 0.73),
-    "batch 5": (0.82, 0.74),
-    "batch 6": (0.89, 0.69),
+    "all": (0.87, 0.72),
+    "batches 1-4": (0.88, 0.71),
+    "batches 1-2": (0.88, 0.74),
+    "batch 4": (0.90, 0.74),
+    "batch 5": (0.83, 0.75),
+    "batch 6": (0.89, 0.70),
 }
 
 
@@ -73,7 +74,7 @@ def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engin
     assert len(holdout) >= 1200
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
-    parts = {"batches 1-4": [n for n in holdout if n.id[0] in "ijkl"],
+    parts = {"all": holdout, "batches 1-4": [n for n in holdout if n.id[0] in "ijkl"],
              "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
              "batch 4": [n for n in holdout if n.id[0] == "l"], "batch 5": [n for n in holdout if n.id[0] == "m"],
              "batch 6": [n for n in holdout if n.id[0] == "n"]}
