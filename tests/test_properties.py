@@ -106,3 +106,12 @@ def test_the_prefilter_gives_the_same_findings_on_every_corpus_note() -> None:
              for line in (notes / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(texts) > 2500
     assert [ENGINE.lint(t) for t in texts] == [NAIVE.lint(t) for t in texts]
+
+
+def test_an_exception_does_not_reach_across_a_sentence_start() -> None:
+    # VB124's exception "presented / returned ... of her own accord" must not join "alcohol present." to the next
+    # sentence; before, the whole-note run cancelled the finding and the windowed run kept it.
+    text = "Two girls (14, 15) in room 6 with males in their 20s, alcohol present. Girls there of their own accord."
+    found = [f.rule for f in ENGINE.lint(text)]
+    assert "VB124" in found
+    assert ENGINE.lint(text) == NAIVE.lint(text)
