@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV
+from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 
 
 @lru_cache(maxsize=4096)
@@ -30,8 +30,6 @@ def is_finite_verb(word: str) -> bool:
     """True for an inflected verb form that cannot be a noun or an adjective ("gives", "went", "sells"): with no
     tagger, the words after "and" that surely open a new predicate. "plays" and "drugs" may be nouns, so they are
     not counted."""
-    from lemminflect import getAllLemmas
-
     lemmas = getAllLemmas(word)
     verbs = lemmas.get("VERB", ())
     return bool(verbs) and set(lemmas) == {"VERB"} and word not in verbs and not word.endswith("ing")
@@ -40,7 +38,5 @@ def is_finite_verb(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def inflections_of_verb(word: str) -> bool:
     """True when the word has a reading as an inflected verb ("plays", "winds"), whatever else it may be."""
-    from lemminflect import getAllLemmas
-
     verbs = getAllLemmas(word).get("VERB", ())
     return bool(verbs) and word not in verbs

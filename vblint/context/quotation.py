@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vblint.context.people import ADULT_AGE, cast
 from vblint.context.view import DocView
 from vblint.inflect import inflections
 
@@ -123,8 +124,6 @@ def is_reported_allegation(view: DocView, start: int) -> bool:
 def _named_adult(view: DocView, name: str) -> bool:
     """True for a name the note gives an adult age and introduces with no family or carer role beside it: a
     suspect or another adult, whose account is his own, not a parent's view."""
-    from vblint.context.people import ADULT_AGE, cast
-
     age = cast(view).get(name)
     if age is None or age < ADULT_AGE:
         return False
