@@ -24,14 +24,16 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # (span precision, span recall) floors, each on the notes it was first set on, so that a new batch of harder notes
 # adds what is measured without loosening what was promised. "batches 1-4" is the 820-note holdout the "all" floor
 # was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
-# (batch 6: 0.891/0.695).
+# (batch 6: 0.891/0.695; batch 7: 0.868/0.682, when "all" became 0.877/0.715 and the 1-6 floor kept its name).
 HOLDOUT_FLOORS = {
-    "all": (0.87, 0.72),
+    "all": (0.87, 0.71),
+    "batches 1-6": (0.87, 0.72),
     "batches 1-4": (0.88, 0.71),
     "batches 1-2": (0.88, 0.74),
     "batch 4": (0.90, 0.74),
     "batch 5": (0.83, 0.75),
     "batch 6": (0.89, 0.70),
+    "batch 7": (0.86, 0.68),
 }
 
 
@@ -71,13 +73,14 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 1200
-    assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na"}
+    assert len(holdout) >= 1400
+    assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     parts = {"all": holdout, "batches 1-4": [n for n in holdout if n.id[0] in "ijkl"],
              "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
              "batch 4": [n for n in holdout if n.id[0] == "l"], "batch 5": [n for n in holdout if n.id[0] == "m"],
-             "batch 6": [n for n in holdout if n.id[0] == "n"]}
+             "batch 6": [n for n in holdout if n.id[0] == "n"], "batch 7": [n for n in holdout if n.id[0] == "o"],
+             "batches 1-6": [n for n in holdout if n.id[0] in "ijklmn"]}
     for part, (precision_floor, recall_floor) in HOLDOUT_FLOORS.items():
         ev = evaluate(engine, parts[part])
         report = (f"holdout ({part}) span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
