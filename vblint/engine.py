@@ -1,4 +1,4 @@
-"""Text in, findings out: normalise -> prefilter -> tokenise -> match -> context -> findings.
+"""Text in, findings out: normalise -> tokenise -> prefilter -> match -> context -> findings.
 
 An ``Engine`` is built once from a rule set (tokeniser and matchers compiled) and then passed to whatever needs
 to lint: the CLI, a batch scan, a test. It holds no note text between calls.
@@ -72,10 +72,11 @@ class Engine:
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = normalise(text)
-        active = self.matcher.active(mapped.text)
+        doc = self.nlp.make_doc(mapped.text)
+        active = self.matcher.active(doc)
         if not active:
             return []
-        return self._findings(text, mapped, self.nlp.make_doc(mapped.text), active, path, record)
+        return self._findings(text, mapped, doc, active, path, record)
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
         """Findings for each text in order; texts with no anchor word are never tokenised."""

@@ -144,8 +144,8 @@ def pattern_anchor(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
     """The most selective set of words one of which every match of ``pattern`` must contain."""
     best: frozenset[str] | None = None
     for token in pattern:
-        if token.get("OP") in ("?", "*", "!"):
-            continue
+        if token.get("OP") in ("?", "*", "!") or "NORM" in token:
+            continue  # the prefilter looks anchors up among tokens' lower-case forms, and a NORM may differ
         words = token_words(token)
         if words is None or not all(re.fullmatch(r"[^\W_](?:\S*[^\W_])?", w) for w in words) or words & _FRAGMENTS:
             continue
@@ -159,7 +159,7 @@ def pattern_anchor(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
 _FRAGMENTS = frozenset({"nt", "s", "m", "re", "ve", "d", "ll", "ca", "wo", "gon", "na", "ta", "sha"})
 
 # Words in nearly every note: a set of anchors holding one of them would send every note to the rule.
-_COMMON = frozenset({
+COMMON_WORDS = frozenset({
     "a", "an", "the", "to", "at", "with", "is", "on", "for", "of", "from", "was", "are", "be", "been",
     "being", "not", "this", "that", "who", "her", "his", "she", "he", "they", "it", "in", "and", "or", "by",
     "as", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "no", "so", "but",
@@ -177,7 +177,7 @@ _COMMON = frozenset({
 
 def _anchor_cost(words: frozenset[str]) -> tuple[int, int, int]:
     """Fewer notes reach a rule whose anchors are few, uncommon and long."""
-    return (len(words & _COMMON), len(words), -min(map(len, words)))
+    return (len(words & COMMON_WORDS), len(words), -min(map(len, words)))
 
 
 def _patterns(value: Any, field: str, problems: Problems) -> tuple[tuple[dict[str, Any], ...], ...]:
