@@ -115,6 +115,13 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Jade (14) declined the CSE worker; she knows where to find us.", "VB609"),
     # a negation before "and" does not reach a verb that can only be a verb ("gives", "sells", "went")
     ("Keira (15) is no angel and gives as good as she gets with the lads.", "VB542"),
+    # "she" is never a preposition's object ("as per, she"), and an adult in a later clause is someone else
+    ("Misper Keely (14) back again. Third time this week. It's attention seeking as usual, she cries wolf every time "
+     "her dad takes her phone.", "VB544"),
+    # an adult who reports ("Caller says") is the source of what follows, not its subject
+    ("Two lads approx 13 nicked sweets from the Co-op and ran. Caller says they're feral.", "VB524"),
+    # an adult after a comma, in the next clause, is not who the match is about
+    ("Rhys (14) was stopped at 2am. Graded low as lad sent the pics himself, mum calmer by end of call.", "VB119"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -156,6 +163,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("The male (40) knows his way home and will not be found.", "VB426"),
     # "Leon's birth father (41)": a possessive is no auxiliary, so the father is the subject, not an object
     ("Leon's birth father (41) had turned up at the school drunk, was abusive to staff.", "VB527"),
+    # an adult named after the match in its own clause is still its subject's complement
+    ("The recruiter here is Darren (31), the line holder.", "VB406"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -177,6 +186,11 @@ def test_the_child_is_still_the_subject(engine: Engine, text: str, rule: str) ->
 def test_the_cast_holds_the_names_a_note_gives_ages_to(engine: Engine) -> None:
     view = view_of(engine, "Skye (15) was with Kane PARKS (31) and Kerry, 38, at the flat. Mia 14yo was not.")
     assert cast(view) == {"skye": 15, "kane": 31, "parks": 31, "kerry": 38, "mia": 14}
+
+
+def test_an_age_after_dob_withheld_or_believed_is_an_age(engine: Engine) -> None:
+    assert cast(view_of(engine, "Shannon DOB withheld, 16, disclosed to a teacher.")) == {"shannon": 16}
+    assert cast(view_of(engine, "Kayla believed 15, found at the bus station.")) == {"kayla": 15}
 
 
 def test_an_estimated_age_decides(engine: Engine) -> None:

@@ -230,7 +230,7 @@ def cast(view: DocView) -> dict[str, int]:
         found = {}
         words = view.words
         for i, w in enumerate(words):
-            if not could_be_name(w):
+            if not could_be_name(w) or w in _AGE_LEAD:
                 continue
             age = age_after(words, i)
             if age is None:
@@ -270,6 +270,10 @@ def words_name(w: str) -> Referent | None:
     return None
 
 
+# Words between a person and the age a note gives them: "Female believed 15", "Shannon DOB withheld, 16".
+_AGE_LEAD = {"dob", "withheld", "redacted", "believed", "thought", "stated", "claims", "claimed", "reportedly"}
+
+
 def age_after(words: tuple[str, ...], i: int) -> int | None:
     """An age right after token ``i``: "male (24)", "Jones, 34yo"."""
     for j in range(i + 1, min(i + 5, len(words))):
@@ -282,10 +286,11 @@ def age_after(words: tuple[str, ...], i: int) -> int | None:
         age = age_at(words, j)
         if age is not None:
             return age
-        if words[j].isdigit() and len(words[j]) <= 2 and words[j - 1] == "," and j + 1 < len(words) \
-                and words[j + 1] in {",", ")", ".", ";"}:
-            return int(words[j])  # "Kerry, 38, controls"
-        if words[j] not in {"(", ",", "-", HYPHEN} | APPROX and not (words[j].isdigit() and len(words[j]) <= 2) \
+        if words[j].isdigit() and len(words[j]) <= 2 and (words[j - 1] == "," or words[j - 1] in _AGE_LEAD) \
+                and j + 1 < len(words) and words[j + 1] in {",", ")", ".", ";", "\n"}:
+            return int(words[j])  # "Kerry, 38, controls", "Female believed 15, ...", "Shannon DOB withheld, 16"
+        if words[j] not in {"(", ",", "-", HYPHEN} | APPROX | _AGE_LEAD \
+                and not (words[j].isdigit() and len(words[j]) <= 2) \
                 and not (len(words[j]) == 1 and words[j].isalpha()):  # an initial: "Brian K (41)"
             return None
     return None

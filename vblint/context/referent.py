@@ -70,6 +70,7 @@ _OBSERVING = _REPORTING | {"describe", "describes", "call", "calls",
                            "found", "noticed", "told", "observed", "fear", "fears"}
 CLAUSE_BREAKS_HERE = CLAUSE_BREAKS - {"(", ")"}
 _REFLEXIVE = {"herself", "himself"}
+_NOMINATIVE = {"she", "he", "they", "we", "i"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
@@ -122,6 +123,8 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
     """True when the person at token ``i`` is the object of a preposition ("with the suspect (22)", "reported by
     mum", "for the males"): the other party in the clause, not its subject."""
     j = i
+    if words[j] in _NOMINATIVE:
+        return False  # "as per, she cries wolf": "she" is never a preposition's object
     if words[j] == ")":
         opening = bracket_open(words, j)
         if opening is None:
@@ -299,11 +302,34 @@ def _names_an_adult(view: DocView, sentence: range, match: range) -> bool:
     """True when an adult stands in the sentence, outside the match, other than as a prepositional object ("to
     officers"). The match's own words are what is said, not who: "KNOWN GANG NOMINAL PER OFFICER"."""
     words = view.words
-    for i in sentence:
-        if i in match or words[i] in {"they", "we", "i"} or word_at(view, i) is not Referent.ADULT:
+    # After the match, only in its own clause: "every time mam grounds her", ", mum calmer by end of call" and
+    # "re the male in the car" name someone else in another clause; "The recruiter here is Curtis (30)" does not.
+    stop = next((j for j in range(match.stop, sentence.stop) if words[j] in _CLAUSE_ENDS), sentence.stop)
+    for i in (*range(sentence.start, match.start), *range(match.stop, stop)):
+        if words[i] in {"they", "we", "i"} or word_at(view, i) is not Referent.ADULT:
             continue
-        if not _object_of_preposition(words, i, sentence.start):
+        if not _object_of_preposition(words, i, sentence.start) and not _source(words, i, match.start):
             return True
+    return False
+
+
+_SAYING = {"say", "says", "said", "state", "states", "stated", "report", "reports", "reported", "describe", "describes",
+           "described", "view", "feel", "feels", "felt", "think", "thinks", "thought", "believe", "believes",
+           "reckon", "reckons", "told", "tell", "tells", "advise", "advises", "advised", "claim", "claims", "claimed",
+           "consider", "considers", "note", "notes", "noted", "explain", "explains", "explained", "added", "adds",
+           "mention", "mentions", "mentioned", "call", "calls", "called", "have"}
+_CLAUSE_ENDS = (CLAUSE_BREAKS_HERE - {":", "-"}) | {",", "every", "when", "whenever", "if", "until", "since", "once",
+                                                     "re", "cos", "after", "before"}
+
+
+def _source(words: tuple[str, ...], i: int, stop: int) -> bool:
+    """True when the adult at ``i`` is the source of what follows, not its subject: "Staff say ...", "Caller says
+    they're ...", "Guard states the little sod ...", "CSC knowledge: ...", "school describe her as ..."."""
+    for j in range(i + 1, min(stop, i + 3)):
+        if words[j] in _SAYING or words[j] in {":", "-"}:
+            return True
+        if words[j] not in {"also", "have", "has", "had", "both", "all", "knowledge", "views"}:
+            return False
     return False
 
 
