@@ -122,6 +122,12 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Two lads approx 13 nicked sweets from the Co-op and ran. Caller says they're feral.", "VB524"),
     # an adult after a comma, in the next clause, is not who the match is about
     ("Rhys (14) was stopped at 2am. Graded low as lad sent the pics himself, mum calmer by end of call.", "VB119"),
+    # a person followed by a finite verb is a subject even after "as": "NFA as Harvey (15) will not support"
+    ("Outcome: police NFA as Owen (14) will not support a prosecution.", "VB604"),
+    # a control-room role given a gender and an age: "RP FEMALE 15"
+    ("0120 RP FEMALE 15 REPORTS THREATS FROM EX. RP IS A WEE BAMPOT, CALL BACK ONLY.", "VB545"),
+    # "after school" is a time, not an adult acting
+    ("Lexi (13) went to his flat after school and lied to her mum about it.", "VB531"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in

@@ -212,6 +212,10 @@ def roles(view: DocView) -> dict[str, int]:
                     age = int(words[i + 1])  # "MALE 16 DETAINED"
                 if age is None and i + 2 < len(words) and words[i + 1] in {"is", "was"}:
                     age = age_at(words, i + 2)  # "Caller is 15yo Jessica"
+                if age is None and w in ROLE_NOUNS and i + 2 < len(words) and words[i + 1] in {"male", "female"}:
+                    age = age_after(words, i + 1)  # "RP FEMALE 16 REPORTS"
+                    if age is None and words[i + 2].isdigit() and len(words[i + 2]) <= 2:
+                        age = int(words[i + 2])
                 if age is not None:
                     ages[w] = age if ages.get(w, age) == age else None
         found = {w: a for w, a in ages.items() if a is not None}

@@ -71,6 +71,10 @@ _OBSERVING = _REPORTING | {"describe", "describes", "call", "calls",
 CLAUSE_BREAKS_HERE = CLAUSE_BREAKS - {"(", ")"}
 _REFLEXIVE = {"herself", "himself"}
 _NOMINATIVE = {"she", "he", "they", "we", "i"}
+_FINITE = {"will", "would", "wo", "is", "was", "has", "had", "does", "did", "can", "could", "ca", "may", "might",
+           "must", "should", "shall"}
+# "after school", "outside the club": the place or time, not a person acting.
+_PLACE_PREPOSITIONS = {"after", "before", "during", "outside", "inside", "near", "behind", "since", "until"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
@@ -125,6 +129,8 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
     j = i
     if words[j] in _NOMINATIVE:
         return False  # "as per, she cries wolf": "she" is never a preposition's object
+    if i + 1 < len(words) and words[i + 1] in _FINITE:
+        return False  # "police NFA as Harvey (15) will not support": a subject, its verb after it
     if words[j] == ")":
         opening = bracket_open(words, j)
         if opening is None:
@@ -140,7 +146,7 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
             while j >= floor and words[j] in _ARTICLES:
                 j -= 1
             return j >= floor and words[j] in OBJECT_PREPOSITIONS
-        if w in OBJECT_PREPOSITIONS:
+        if w in OBJECT_PREPOSITIONS or w in _PLACE_PREPOSITIONS:
             return True
         if w in {"and", "or", "&"} and j > floor and words_name(words[j - 1]) is not None:
             j -= 1  # "warnings from aunt and school": both are the preposition's objects
