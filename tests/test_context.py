@@ -128,6 +128,11 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("0120 RP FEMALE 15 REPORTS THREATS FROM EX. RP IS A WEE BAMPOT, CALL BACK ONLY.", "VB545"),
     # "after school" is a time, not an adult acting
     ("Lexi (13) went to his flat after school and lied to her mum about it.", "VB531"),
+    # the adult a relationship word leads to is its object, not the one it describes
+    ("Op Larch. Nominals include Dean KIRBY (27). One of the girls is Keeley (14). Keeley has been seeing KIRBY "
+     "since June per her mum.", "VB245"),
+    # "(now 28)" is her age today, not at the time of the events a non-recent review is about
+    ("Non-recent review. Tasha (now 28) recalls the flat above the shop; she went willingly each time.", "VB124"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in

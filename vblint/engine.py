@@ -112,7 +112,7 @@ class Engine:
             contexts.add(Context.QUOTED)
         if is_mention(view, cand.start, cand.end, quote, quotes):
             contexts.add(Context.MENTION)
-        who = referent(view, cand.start, cand.end)
+        who = referent(view, cand.start, cand.end, object_follows=rule.adult_object)
         if who is Referent.ADULT:
             contexts.add(Context.ADULT)
         judgement = judge(rule, contexts, who)

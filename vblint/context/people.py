@@ -134,8 +134,8 @@ def looks(words: tuple[str, ...], i: int) -> bool:
 def age_in_brackets(words: tuple[str, ...], close: int) -> int | None:
     """"(34)", "(34yo)", "(aged 14)", "(both 30s)", "(Dean, 25yrs)" ending at the ``)`` token ``close``."""
     opening = bracket_open(words, close)
-    if opening is None:
-        return None
+    if opening is None or words[opening + 1] in {"now", "currently", "today"}:
+        return None  # "Tasha (now 28)": her age today, not at the time the record is about
     for i in range(close - 1, opening, -1):
         w = words[i]
         if w.isdigit() and len(w) <= 2 and (i == close - 1 or (i == opening + 1 and words[i + 1] == ",")):

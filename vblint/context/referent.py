@@ -271,11 +271,12 @@ def _lone_opening_subject(view: DocView, begin: int, stop: int) -> Referent | No
     return first
 
 
-def referent(view: DocView, start: int, end: int) -> Referent:
+def referent(view: DocView, start: int, end: int, *, object_follows: bool = False) -> Referent:
     """Who the match ``[start, end)`` is about, read from its subject, the noun after it and ages; when they say
     nothing, the child the note is about, if the sentence names no adult ("Also a bit of a liar per previous
-    reports." in a note about Jade (15))."""
-    found = _referent(view, start, end)
+    reports." in a note about Jade (15)). ``object_follows``: the person after the match is its object ("seeing
+    BLAKE (26)"), never the one it describes."""
+    found = _referent(view, start, end, object_follows)
     if found is Referent.UNKNOWN and _about_a_child(view, start) \
             and not _names_an_adult(view, view.sentence(start), range(start, end)):
         return Referent.CHILD
@@ -339,12 +340,13 @@ def _source(words: tuple[str, ...], i: int, stop: int) -> bool:
     return False
 
 
-def _referent(view: DocView, start: int, end: int) -> Referent:
+def _referent(view: DocView, start: int, end: int, object_follows: bool = False) -> Referent:
     words = view.words
     sentence = view.sentence(start)
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
     # that ends in a preposition ("associates with males"), where the noun is the other party.
-    if end < sentence.stop and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]) \
+    if end < sentence.stop and not object_follows \
+            and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]) \
             and words[end - 1] not in _WH:  # "knew full well what the male (34) wanted": the noun is another's
         age = age_after(words, end - 1)
         if age is not None and not _bracket_names_one_of(words, end, range(start, end)):
