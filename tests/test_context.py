@@ -223,9 +223,17 @@ def test_the_cast_does_not_depend_on_letter_case(engine: Engine) -> None:
     ("IP (14) not interested in a prosecution and won't help herself by staying away.", "VB606"),
     ("Harvey (15) will not support a prosecution and declined to give a statement.", "VB604"),
     ("Her reasons for not attending are not credible and change every meeting.", "VB531"),
+    # a negated verb of bearing it: what the adults cannot do, with the child's act as its object
+    ("Foster carers say they can't manage his lying and manipulation any longer.", "VB531"),
+    # a match that opens its own clause is outside a negation in the clause before it
+    ("Nothing more we can do unless she helps herself. Closed.", "VB118"),
 ])
 def test_a_negation_that_governs_something_else_does_not_excuse(engine: Engine, text: str, rule: str) -> None:
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
+
+
+def test_refusing_to_accept_a_label_is_still_a_negation(engine: Engine) -> None:
+    assert reported(engine, "I do not accept the rationale that Lowri (15) is streetwise.", "VB421") == []
 
 
 def test_a_negation_ends_where_a_clause_with_its_own_subject_begins(engine: Engine) -> None:

@@ -32,6 +32,10 @@ _PROGRESSIVE = {"is", "was", "are", "were", "'s", "am", "be", "been"}
 _NOUN_NEGATORS = {"no", "nothing", "none", "nobody", "without"}
 _NOT_VERBS = {"being", "thing", "nothing", "anything", "something", "everything"}
 DEFAULT_SCOPE = 8
+# A clause opening with these has a negation before it in another clause.
+_OPENS_CLAUSE = {"unless", "until", "if", "when", "whenever", "because", "every", "each"}
+# Verbs of bearing or going on: a negation before them is about the adults, and what follows is their object.
+_BEARING = {"manage", "cope", "tolerate", "handle", "stand", "deal", "keep", "control", "contain", "afford"}
 # "There is no suggestion that anything that happened in that car was consensual": a denial of evidence governs the
 # whole clause it introduces, however long.
 _EVIDENCE = {"suggestion", "evidence", "indication", "basis", "sign", "signs", "suggest", "suggests", "indicate",
@@ -46,11 +50,16 @@ _FREE = {"(", ")", "aged", "yo", "yrs"}
 def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     """True when a negation or hypothetical trigger governs the match ``[start, end)``."""
     words = view.words
+    if words[start] in _OPENS_CLAUSE:
+        return False  # "Nothing more we can do unless she helps herself": the negation is the main clause's
     for i in _scope(view, start, scope or DEFAULT_SCOPE):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w == "and" and new_predicate(words, i):
+        if w == "and" and (new_predicate(words, i) or (i + 1 == start and nxt in TRIGGERS)):
             return False  # "will not support a prosecution and declined to ...": a new predicate
+        if w in _BEARING:
+            return False  # "can't manage his lying", "can't keep deploying every time she ...": what is negated
+            # is the adults' bearing it, not what the child does
         if w in _NOUN_NEGATORS and "," in words[i + 1:start]:
             continue  # "NO CONCERNS, LAD WILL TURN UP": "no" negates its noun, not the clause after the comma
         if w == "," and (words[start] in TRIGGERS or new_predicate(words, i)):
