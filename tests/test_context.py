@@ -133,6 +133,8 @@ def view_of(engine: Engine, text: str) -> DocView:
      "since June per her mum.", "VB245"),
     # "(now 28)" is her age today, not at the time of the events a non-recent review is about
     ("Non-recent review. Tasha (now 28) recalls the flat above the shop; she went willingly each time.", "VB124"),
+    # a relative clause is about the noun before "who", even when that noun is a preposition's object
+    ("Keeley (14) missing again. Lot of police time for a kid who always comes home.", "VB511"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -176,6 +178,7 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Leon's birth father (41) had turned up at the school drunk, was abusive to staff.", "VB527"),
     # an adult named after the match in its own clause is still its subject's complement
     ("The recruiter here is Darren (31), the line holder.", "VB406"),
+    ("Reece (15) is exploited by his brother Dwayne (22), who is a known drug dealer.", "VB402"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []

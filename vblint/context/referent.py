@@ -384,11 +384,18 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
         # The match names its own person: "her risk-taking", "off her face", "is her own worst enemy".
         return _resolve_pronoun(view, inner, PRONOUNS[words[inner]], start)
     i = start - 1
-    while i >= sentence.start and words[i] in SKIP:
+    while i >= sentence.start and words[i] in SKIP and words[i] not in {"who", "whom"}:
         i -= 1
     if i < sentence.start:
         return Referent.UNKNOWN
     w = words[i]
+    if w in {"who", "whom"} and i > sentence.start:
+        # A relative clause is about the noun before it: "police time for a kid who always comes home"
+        j = i - 2 if words[i - 1] == "," and i - 1 > sentence.start else i - 1  # "Dwayne (22), who is a known"
+        antecedent = person_at(view, j)
+        if antecedent is not None:
+            return antecedent
+        i, w = j, words[j]
     if w == ")" and age_in_brackets(words, i) is None:
         # "the 2 suspects (both from Leeds) who knew": the bracket says nothing; the noun before it may.
         opening = bracket_open(words, i)
