@@ -26,14 +26,14 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
 # (batch 6: 0.891/0.695; batch 7: 0.868/0.682, when "all" became 0.877/0.715 and the 1-6 floor kept its name).
 HOLDOUT_FLOORS = {
-    "all": (0.87, 0.71),
-    "batches 1-6": (0.87, 0.72),
-    "batches 1-4": (0.88, 0.71),
-    "batches 1-2": (0.88, 0.74),
-    "batch 4": (0.90, 0.74),
-    "batch 5": (0.83, 0.75),
-    "batch 6": (0.89, 0.70),
-    "batch 7": (0.86, 0.68),
+    "all": (0.88, 0.72),
+    "batches 1-6": (0.88, 0.73),
+    "batches 1-4": (0.89, 0.72),
+    "batches 1-2": (0.88, 0.75),
+    "batch 4": (0.91, 0.75),
+    "batch 5": (0.83, 0.76),
+    "batch 6": (0.89, 0.72),
+    "batch 7": (0.87, 0.69),
 }
 
 
