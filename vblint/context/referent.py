@@ -306,8 +306,9 @@ def _about_a_child(view: DocView, start: int) -> bool:
 
 
 def _names_an_adult(view: DocView, sentence: range, match: range) -> bool:
-    """True when an adult stands in the sentence, outside the match, other than as a prepositional object ("to
-    officers"). The match's own words are what is said, not who: "KNOWN GANG NOMINAL PER OFFICER"."""
+    """True when an adult stands in the sentence before the match, or after it in its clause, other than as a
+    prepositional object ("to officers") or as the source of what is said ("Caller says"). The match's own words
+    are what is said, not who: "KNOWN GANG NOMINAL PER OFFICER"."""
     words = view.words
     # After the match, only in its own clause: "every time mam grounds her", ", mum calmer by end of call" and
     # "re the male in the car" name someone else in another clause; "The recruiter here is Curtis (30)" does not.
