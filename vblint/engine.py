@@ -73,10 +73,11 @@ class Engine:
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = normalise(text)
         doc = self.nlp.make_doc(mapped.text)
-        active = self.matcher.active(doc)
+        words = {t.lower_ for t in doc}
+        active = self.matcher.active(words)
         if not active:
             return []
-        return self._findings(text, mapped, doc, active, path, record)
+        return self._findings(text, mapped, doc, active, path, record, words)
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
         """Findings for each text in order; texts with no anchor word are never tokenised."""
@@ -84,9 +85,9 @@ class Engine:
             yield self.lint(text)
 
     def _findings(self, source: str, mapped: MappedText, doc: Doc, active: list[int], path: str | None,
-                  record: str | None) -> list[Finding]:
+                  record: str | None, words: set[str] | None = None) -> list[Finding]:
         view = DocView.of(doc)
-        candidates = self.matcher(doc, active, view)
+        candidates = self.matcher(doc, active, view, words)
         if not candidates:
             return []
         quotes = find_quotes(view)

@@ -59,23 +59,25 @@ class RuleMatcher:
             for anchor in anchors:
                 self._by_anchor.setdefault(anchor, []).append(i)
 
-    def active(self, doc: Doc) -> list[int]:
-        """The rules that can match a tokenised note: those with an anchor word among its tokens."""
+    def active(self, words: set[str]) -> list[int]:
+        """The rules that can match a note whose tokens' lower-case forms are ``words``: those with an anchor in it."""
         found: set[int] = set()
         by_anchor = self._by_anchor
-        for word in {t.lower_ for t in doc}:
+        for word in words:
             rules = by_anchor.get(word)
             if rules:
                 found.update(rules)
         return sorted(found)
 
-    def __call__(self, doc: Doc, active: list[int] | None = None, view: DocView | None = None) -> list[Candidate]:
+    def __call__(self, doc: Doc, active: list[int] | None = None, view: DocView | None = None,
+                 words: set[str] | None = None) -> list[Candidate]:
+        """Candidates of the ``active`` rules (all when None); ``words``, the note's token set if already made."""
         out: list[Candidate] = []
         positions: dict[str, list[int]] = {}
         if view is not None and self.windowed:
             for at, word in enumerate(view.words):
                 positions.setdefault(word, []).append(at)
-        present = {t.lower_ for t in doc} if active is not None else set()
+        present = set() if active is None else words if words is not None else {t.lower_ for t in doc}
         for i in range(len(self.rules)) if active is None else active:
             needs = self._needs[i]
             if active is not None and not any(all(not present.isdisjoint(n) for n in need) for need in needs):
