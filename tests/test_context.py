@@ -135,6 +135,21 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Non-recent review. Tasha (now 28) recalls the flat above the shop; she went willingly each time.", "VB124"),
     # a relative clause is about the noun before "who", even when that noun is a preposition's object
     ("Keeley (14) missing again. Lot of police time for a kid who always comes home.", "VB511"),
+    # a sentence with no subject continues the subject of the last sentence that had one, however far back
+    ("Tia (14) back at the unit 0300. Kicked off at staff, broke a window. Seen with older males at the garages. "
+     "Likes to party.", "VB136"),
+    ("Referral from school: Kenzie (13). Missed 9 days this term. Attendance 58%. Seen at the park w/ older males "
+     "(20s). School view: cries wolf whenever she is told off.", "VB544"),
+    ("Logan (15) found in a trap house with cash. Phone seized. Cash seized. NRM not submitted - won't play ball "
+     "with any referral.", "VB603"),
+    ("Mason (16) arrested PWITS. Bus station, 1900. Two deals seen. No comment in interview and not interested in "
+     "helping himself.", "VB608"),
+    # the one spoken to is not the one spoken of: "advised caller he'll ..."
+    ("Rang mum back. Advised caller he'll probably turn up when he's hungry.", "VB511"),
+    # a subject pronoun repeated in its sentence is the same person, whoever is named between
+    ("She's been seeing one of the older lads, Craig (22), and she's no angel herself.", "VB427"),
+    # "we" in a time clause ("when we pulled up") is not the subject of what follows it
+    ("Passenger female, 15, all over him when we pulled up, well oiled.", "VB622"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -179,6 +194,10 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     # an adult named after the match in its own clause is still its subject's complement
     ("The recruiter here is Darren (31), the line holder.", "VB406"),
     ("Reece (15) is exploited by his brother Dwayne (22), who is a known drug dealer.", "VB402"),
+    # a sentence with no subject continues an adult subject just as it does a child's
+    ("Suspect Wayne BELL (34) arrested at the flat. Cash seized. Phone seized. Has been associating with known "
+     "drug users.", "VB623"),
+    ("Driver Lee (25) detained. Car seized. Bailed. Likes to party.", "VB136"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []

@@ -80,7 +80,8 @@ _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "on
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
 _NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
                 "his", "her", "their", "my", "our", "unknown", "other", "young", "male", "female", "local", "school",
-                "(", ",", "both", "same", "named", "many", "various", "multiple"} | APPROX
+                "(", ",", "both", "same", "named", "many", "various", "multiple", "attending", "arresting",
+                "investigating", "responding", "reporting", "duty"} | APPROX
 # How far back in its clause the subject of a match may be: "IP (15) was a willing participant in the earlier
 # meetings and is not a credible witness".
 _CLAUSE_REACH = 20
@@ -103,6 +104,9 @@ _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
 _HAVE = {"has", "have", "had", "having"}
+# Verbs whose object is the one spoken to: "advised caller ...", "told mum ...".
+_ADDRESSING = {"advised", "advise", "advises", "told", "tell", "tells", "informed", "inform", "informs", "reassured",
+               "reassure", "warned", "asked", "updated", "update"}
 _PARTICLES = {"out", "up", "off", "round", "over", "in", "down", "back", "around", "about"}
 _CONJUNCTIONS = {"and", "or", "but", "then"}
 _ARTICLES = {"a", "an", "the"}
@@ -199,6 +203,13 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
     """A pronoun stands for the nearest earlier person in its sentence whose gender fits; else the child."""
     words = view.words
     objective = words[pronoun_at] in {"her", "him", "his"}
+    if words[pronoun_at] in {"she", "he"}:
+        # "She's sleeping with one of them, Liam (21), and she's no angel": a subject pronoun repeated in its
+        # sentence is the same person, whoever was named between the two.
+        earlier = next((i for i in range(view.sent_start[pronoun_at], pronoun_at - 1) if words[i] == words[pronoun_at]
+                        and (i == view.sent_start[pronoun_at] or words[i - 1] not in _REPORTING)), None)
+        if earlier is not None:
+            return _resolve_pronoun(view, earlier, gender, match_start)
     after = words[pronoun_at + 1] if pronoun_at + 1 < len(words) else "."
     # "him", or "her" before no noun: an object, never the subject of its own verb ("mum grounded her and ...").
     object_ = words[pronoun_at] == "him" or (words[pronoun_at] == "her" and (after in FUNCTION_WORDS
@@ -224,6 +235,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             return Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
+        if w in ADULT_ANY and w not in _NOMINATIVE and i > 0 and words[i - 1] in _ADDRESSING:
+            return Referent.CHILD  # "Advised caller he'll wander back": told to the caller, about the child
         if _object_of_preposition(words, i, view.sent_start[pronoun_at]):
             continue
         named = cast(view).get(w)
@@ -277,10 +290,69 @@ def referent(view: DocView, start: int, end: int, *, object_follows: bool = Fals
     reports." in a note about Jade (15)). ``object_follows``: the person after the match is its object ("seeing
     BLAKE (26)"), never the one it describes."""
     found = _referent(view, start, end, object_follows)
-    if found is Referent.UNKNOWN and _about_a_child(view, start) \
-            and not _names_an_adult(view, view.sentence(start), range(start, end)):
+    if found is Referent.UNKNOWN and not _names_an_adult(view, view.sentence(start), range(start, end)) \
+            and (_about_a_child(view, start)
+                 or (_subjectless(view, start) and _previous_subject(view, start) is Referent.CHILD)):
         return Referent.CHILD
     return found
+
+
+# How many sentences back a subjectless sentence ("Likes to party.", "Has been associating with ...") may reach for
+# the subject it continues.
+_SUBJECT_REACH = 6
+
+
+_OPENS_PREDICATE = {":", "-", ";", "and", ",", "honestly", "also", "still", "just", "clearly", "again", "now",
+                    "often", "always", "really", "frankly", "apparently", "obviously", "then", "currently"}
+
+
+def _subjectless(view: DocView, start: int) -> bool:
+    """True when the match opens a clause with no subject of its own: "Likes to party.", "School view: cries wolf",
+    "No comment in interview and not interested in helping himself"."""
+    words = view.words
+    i = start - 1
+    while i >= view.sent_start[start] and (words[i] in SKIP or words[i] in _AUXILIARIES) \
+            and words[i] not in _OPENS_PREDICATE:
+        i -= 1
+    return i < view.sent_start[start] or words[i] in _OPENS_PREDICATE
+
+
+def _previous_subject(view: DocView, start: int) -> Referent | None:
+    """The subject the note was last writing about before the sentence at ``start``: the person that opens the
+    nearest earlier sentence with one ("Jade (15) ...", "She ...", "Socials show her ..."). Notes drop the subject
+    of sentence after sentence about the same person ("Kicked mum. Seen at skate park w/ older males. Likes to
+    party."); a sentence opening with a verb or a thing is passed over, one opening with an adult stops the search."""
+    words = view.words
+    begin = view.sent_start[start]
+    for _ in range(_SUBJECT_REACH):
+        if begin == 0:
+            return None
+        sentence = view.sentence(begin - 1)
+        begin = sentence.start
+        # A heading's colon opens a sentence of its own: "Info share from school: Harley (13)."
+        for head in [i + 1 for i in reversed(sentence) if words[i] == ":"] + [sentence.start]:
+            found = _opening_person(view, range(head, sentence.stop))
+            if found is not None:
+                return found
+    return None
+
+
+def _opening_person(view: DocView, sentence: range) -> Referent | None:
+    """The person ``sentence`` opens with, if any: a name, an age, a role, or a pronoun among its first words."""
+    words = view.words
+    opening = [i for i in range(sentence.start, min(sentence.start + 5, sentence.stop))
+               if words[i] not in _SUBJECT_OPENERS and not words[i].isdigit() and not _TIME.match(words[i])]
+    if not opening:
+        return None
+    first = opening[0]
+    found = person_at(view, first) if words[first] not in {"they", "we", "i"} else Referent.ADULT
+    if found is None and words[first].isalpha():
+        age = age_after(words, first)  # "Skye 15yo located at ..."
+        found = by_age(age) if age is not None else None
+    if found is not None:
+        return found
+    # "Socials show her with older males": a pronoun among the opening words is who the sentence is about.
+    return next((person_at(view, i) for i in opening[1:4] if words[i] in {"she", "he", "her", "him"}), None)
 
 
 def _about_a_child(view: DocView, start: int) -> bool:
@@ -316,6 +388,8 @@ def _names_an_adult(view: DocView, sentence: range, match: range) -> bool:
     for i in (*range(sentence.start, match.start), *range(match.stop, stop)):
         if words[i] in {"they", "we", "i"} or word_at(view, i) is not Referent.ADULT:
             continue
+        if i > sentence.start and words[i - 1] in _ADDRESSING:
+            continue  # "Advised caller ...": the one spoken to
         if not _object_of_preposition(words, i, sentence.start) and not _source(words, i, match.start):
             return True
     return False
@@ -477,8 +551,8 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
             break
         if w in _OBSERVING and not _passive(words, i):
             return Referent.UNKNOWN  # "Staff feel it is ...": the observer is not the subject
-        skip = _other_party(view, i, sentence.start)
-        found = None if skip else person_at(view, i)
+        skip = _other_party(view, i, sentence.start) or (w in {"we", "i"} and i > 0 and words[i - 1] in _SUBORDINATORS)
+        found = None if skip else person_at(view, i)  # "all over him when we pulled up, well oiled": not "we"
         if found is not None:
             return found
         opening = bracket_open(words, i) if w == ")" and skip else None
