@@ -198,6 +198,11 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Suspect Wayne BELL (34) arrested at the flat. Cash seized. Phone seized. Has been associating with known "
      "drug users.", "VB623"),
     ("Driver Lee (25) detained. Car seized. Bailed. Likes to party.", "VB136"),
+    # bullying a child into an act is coercion; a participle after an adult noun is what that adult does
+    ("Mum says Kian (13) is being bullied into carrying stuff for older boys.", "VB413"),
+    ("Intel links Jayden (15) to older males dealing from a flat on Marlpit Road.", "VB402"),
+    # an age in a preposition's object is the other party's, not the subject's before a comma
+    ("Craig HILL (33), wanted for offences against two girls aged 14, absconded from hospital.", "VB408"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -316,6 +321,9 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
     "In Kai's (14) record, please take out the comments about him being a handful.",
     # a record's description followed by a correction that says it is unsupported
     "Previous entry describing her as able to look after herself is not supported by anything on file.",
+    # a record's wording that the writer withdraws; a gerund naming a description, quoted or not
+    "The earlier entry suggesting Noah's disclosure might be attention seeking is withdrawn.",
+    "Describing him as knowing the score doesn't help him or us.",
 ])
 def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
     findings = engine.lint(text)

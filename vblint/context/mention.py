@@ -44,7 +44,7 @@ _LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " ", "is", "are", "wa
 _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase", "rephrased", "rewrite", "rewritten",
                "remove", "removed", "delete", "deleted", "inaccurate", "inappropriate", "unacceptable", "instead",
                "incorrect", "wrong", "challenged", "challenge", "stop", "corrected", "regraded", "overridden",
-               "disagree", "disagreed"}
+               "disagree", "disagreed", "withdrawn", "retracted", "rescinded"}
 # These correct only when negated: "this was not accurate", "should not appear in our records".
 _CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written",
                        "supported", "justified", "evidenced", "approach", "reason", "grounds", "basis", "factor",
@@ -57,7 +57,7 @@ _RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "not
 _RECORD_VERBS = {"describes", "described", "describing", "states", "stated", "stating", "says", "said", "records",
                  "recorded", "recording", "calls", "called", "calling", "refers", "referred", "referring", "labels",
                  "labelled", "labelling", "has", "had", "notes", "noted", "description", "view", "graded", "assessed",
-                 "felt", "feels", "thought", "thinks", "believed", "believes"}
+                 "felt", "feels", "thought", "thinks", "believed", "believes", "suggesting"}
 
 
 def _is_meta(words: tuple[str, ...], i: int) -> bool:
@@ -87,9 +87,12 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         return True
     if _dismissed(view, end):
         return True  # "being street smart is not a factor I can grade on"
-    if quoted and sentence.start < start and words[sentence.start].endswith("ing") \
-            and words[sentence.start] in _SPEECH_ACTS | {"labelling", "labeling", "calling", "using"}:
-        return True  # 'Describing girls as "flirty" sexualises them': the gerund talks about the wording
+    if sentence.start < start and words[sentence.start].endswith("ing") \
+            and words[sentence.start] in _SPEECH_ACTS | {"labelling", "labeling", "calling", "using"} \
+            and (quoted or "as" in words[max(sentence.start, start - 3):start]):
+        # 'Describing girls as "flirty" sexualises them', "Describing him as knowing the score doesn't help": the
+        # gerund talks about the wording
+        return True
     if quoted:
         if any(words[i] in _LISTING for i in outside):
             return True

@@ -81,7 +81,7 @@ _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "on
 _NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
                 "his", "her", "their", "my", "our", "unknown", "other", "young", "male", "female", "local", "school",
                 "(", ",", "both", "same", "named", "many", "various", "multiple", "attending", "arresting",
-                "investigating", "responding", "reporting", "duty"} | APPROX
+                "investigating", "responding", "reporting", "duty", "aged"} | APPROX
 # How far back in its clause the subject of a match may be: "IP (15) was a willing participant in the earlier
 # meetings and is not a credible witness".
 _CLAUSE_REACH = 20
@@ -96,9 +96,12 @@ _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "f
              "grooming", "manipulated", "manipulating", "persuaded", "persuading", "incited", "inciting", "blackmailed",
              "blackmailing", "threatened", "threatening", "told", "telling", "tells", "ordered", "ordering",
              "instructed", "instructing", "encouraged", "encouraging", "compelled", "tricked", "bribed", "used",
+             "bullied", "bullying", "roped", "lured", "luring", "enticed", "enticing", "conned", "pressganged",
              "uses", "using", "recruit", "recruits", "recruited", "recruiting", "exploit", "exploits", "exploited",
              "exploiting", "target", "targets", "targeted", "targeting", "trafficked", "trafficking"}
 _USING = {"used", "uses", "using"}
+_ADULT_NOUNS = {"male", "males", "man", "men", "adult", "adults", "suspect", "suspects", "offender", "offenders",
+                "nominal", "nominals", "female", "females", "woman", "women", "olders", "elders", "associates"}
 # What may stand between the adult's verb and the child's act: the child, an age, "into", "to", "that he".
 _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they", "the", "child", "ip", "yp", "girl",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
@@ -481,6 +484,9 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
     # A person word right before the match modifies it ("by adult drug dealers"); further back, a prepositional
     # object is the other party ("reported by mum to have been ...").
     premodifier = i == start - 1 and w in _ADULT_ADJECTIVES and words[start] not in PREPOSITIONS | FUNCTION_WORDS
+    # "Intel links to older males dealing from a flat": a participle right after a noun says what that noun does,
+    # even when the noun is a preposition's object.
+    premodifier = premodifier or (i == start - 1 and words[start].endswith("ing") and w in _ADULT_NOUNS)
     other_party = not premodifier and _other_party(view, i, sentence.start)
     found = None if other_party else person_at(view, i)
     if found is not None:
@@ -491,8 +497,9 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
     if w in _REPORTING:
         # "Supervisor notes her risk-taking": the speaker is not the subject of what is reported.
         return _fallback(view, sentence, start)
-    if w == "," and i > sentence.start:
-        # "The suspect, aged 27, absconded", "Kane (24), a known dealer"
+    if w == "," and i > sentence.start and not _other_party(view, i - 1, sentence.start):
+        # "The suspect, aged 27, absconded", "Kane (24), a known dealer"; not "wanted for offences against two
+        # girls aged 14, absconded", where the age is the other party's.
         age = age_in_brackets(words, i - 1) if words[i - 1] == ")" else age_at(words, i - 1)
         if age is not None:
             return by_age(age)
