@@ -1,4 +1,4 @@
-"""Text in, findings out: normalise -> tokenise -> prefilter -> match -> context -> findings.
+"""Text in, findings out: normalise -> correct slips -> tokenise -> prefilter -> match -> context -> findings.
 
 An ``Engine`` is built once from a rule set (tokeniser and matchers compiled) and then passed to whatever needs
 to lint: the CLI, a batch scan, a test. It holds no note text between calls.
@@ -25,6 +25,7 @@ from vblint.matcher import Candidate, RuleMatcher
 from vblint.model import Action, Context, Finding, Rule, Severity
 from vblint.overlap import collapse
 from vblint.ruleset import RuleSet
+from vblint.spelling import Speller, rule_words
 from vblint.suggest import agreement, render
 from vblint.textmap import MappedText, normalise
 
@@ -69,9 +70,10 @@ class Engine:
         self.nlp = nlp or build_pipeline()
         self.collapse_overlaps = collapse_overlaps
         self.matcher = RuleMatcher(self.nlp, rules, windowed=windowed)
+        self.speller = Speller(rule_words(rules.rules))
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
-        mapped = normalise(text)
+        mapped = self.speller.apply(normalise(text))
         doc = self.nlp.make_doc(mapped.text)
         words = {t.lower_ for t in doc}
         active = self.matcher.active(words)
