@@ -150,6 +150,8 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("She's been seeing one of the older lads, Craig (22), and she's no angel herself.", "VB427"),
     # "we" in a time clause ("when we pulled up") is not the subject of what follows it
     ("Passenger female, 15, all over him when we pulled up, well oiled.", "VB622"),
+    # an age after "believed" names the person before it
+    ("0136 Female believed 15, well oiled and giving the door staff a load of lip.", "VB527"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -200,6 +202,10 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Driver Lee (25) detained. Car seized. Bailed. Likes to party.", "VB136"),
     # bullying a child into an act is coercion; a participle after an adult noun is what that adult does
     ("Mum says Kian (13) is being bullied into carrying stuff for older boys.", "VB413"),
+    ("A male in his 20s had demanded Tyler (14) hold drugs for him.", "VB413"),
+    # a suspect who "claimed he ..." speaks of himself
+    ("Gary PENN (52) interviewed. In interview Penn claimed he doesn't need the money and babysat as a favour.",
+     "VB157"),
     ("Intel links Jayden (15) to older males dealing from a flat on Marlpit Road.", "VB402"),
     # an age in a preposition's object is the other party's, not the subject's before a comma
     ("Craig HILL (33), wanted for offences against two girls aged 14, absconded from hospital.", "VB408"),
@@ -324,6 +330,7 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
     # a record's wording that the writer withdraws; a gerund naming a description, quoted or not
     "The earlier entry suggesting Noah's disclosure might be attention seeking is withdrawn.",
     "Describing him as knowing the score doesn't help him or us.",
+    'Any reference to Amira (14) being "sexually active" has been struck from the chronology.',
 ])
 def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engine, text: str) -> None:
     findings = engine.lint(text)

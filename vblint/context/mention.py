@@ -44,7 +44,7 @@ _LIST_GLUE = {",", "or", "and", "/", ";", "nor", "and/or", " ", "is", "are", "wa
 _CORRECTING = {"amend", "amended", "amending", "reword", "reworded", "rephrase", "rephrased", "rewrite", "rewritten",
                "remove", "removed", "delete", "deleted", "inaccurate", "inappropriate", "unacceptable", "instead",
                "incorrect", "wrong", "challenged", "challenge", "stop", "corrected", "regraded", "overridden",
-               "disagree", "disagreed", "withdrawn", "retracted", "rescinded"}
+               "disagree", "disagreed", "withdrawn", "retracted", "rescinded", "struck", "correction"}
 # These correct only when negated: "this was not accurate", "should not appear in our records".
 _CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used", "use", "recorded", "written",
                        "supported", "justified", "evidenced", "approach", "reason", "grounds", "basis", "factor",

@@ -105,6 +105,11 @@ YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "m
                 "ladies", "adult", "adults"}
 
 
+# Who an age written after "believed", "thought" or "reportedly" may belong to: "Female believed 15".
+_PERSON_BEFORE_AGE = {"female", "male", "girl", "boy", "yp", "child", "misper", "mfh", "ip", "lad", "lass", "youth",
+                      "f", "m", "kid", "teenager", "juvenile"}
+
+
 def age_at(words: tuple[str, ...], i: int) -> int | None:
     """An age written at token ``i``: "15yo", "15 yo", "aged 15", "15-year-old"."""
     w = words[i]
@@ -119,6 +124,9 @@ def age_at(words: tuple[str, ...], i: int) -> int | None:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if looks(words, i):
             return None  # "looks about 18", "could pass for 20": how the child appears, not her age
+        before = words[i - 2] if i > 1 else ""
+        if (prev in _AGE_LEAD and before in _PERSON_BEFORE_AGE) or (prev == "," and before in {"withheld", "redacted"}):
+            return int(w)  # "Female believed 15", "DOB withheld, 14"
         if nxt in AGE_UNITS or prev in APPROX or (nxt in {"-", HYPHEN} and i + 2 < len(words)
                                                                      and words[i + 2] in AGE_UNITS):
             return int(w)

@@ -97,6 +97,7 @@ _COERCION = {"made", "make", "makes", "making", "forced", "forcing", "force", "f
              "blackmailing", "threatened", "threatening", "told", "telling", "tells", "ordered", "ordering",
              "instructed", "instructing", "encouraged", "encouraging", "compelled", "tricked", "bribed", "used",
              "bullied", "bullying", "roped", "lured", "luring", "enticed", "enticing", "conned", "pressganged",
+             "demanded", "demanding", "demands", "demand",
              "uses", "using", "recruit", "recruits", "recruited", "recruiting", "exploit", "exploits", "exploited",
              "exploiting", "target", "targets", "targeted", "targeting", "trafficked", "trafficking"}
 _USING = {"used", "uses", "using"}
@@ -234,7 +235,10 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             continue  # "intel suggests he is a known dealer": a record, not a person, speaks; "he" reaches further
         if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
-            # reported clause's pronoun is far more often the child than the speaker.
+            # reported clause's pronoun is far more often the child than the speaker. But a suspect who "claimed he"
+            # speaks of himself: "In interview Penn (52) claimed he doesn't need the money".
+            if words[pronoun_at] == "he" and w in _CLAIMING and _suspect_speaks(view, i):
+                return Referent.ADULT
             return Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
@@ -272,6 +276,34 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
                 after = age_after(words, i)
                 return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
+
+
+_CLAIMING = {"claimed", "claims", "said", "says", "stated", "states", "insisted", "insists", "maintained",
+             "maintains", "denied", "denies", "admitted", "admits", "accepted", "accepts"}
+
+
+def _suspect_speaks(view: DocView, verb: int) -> bool:
+    """True when the one speaking at ``verb`` is a suspect: a suspect word, or a name the note gives an adult age
+    with no family role beside it ("Penn (52)", "Ryder")."""
+    words = view.words
+    i = verb - 1
+    if i >= 0 and words[i] == ")":
+        opening = bracket_open(words, i)
+        age = age_in_brackets(words, i)
+        if opening is None or age is None:
+            return False
+        if age < ADULT_AGE:
+            return False
+        i = opening - 1
+    if i < 0:
+        return False
+    w = words[i]
+    if w in _SUSPECTS or w in {"defendant", "accused", "dp", "detainee"}:
+        return True
+    age = cast(view).get(w)
+    return age is not None and age >= ADULT_AGE and not any(
+        words[j] in ADULT_FEMALE or words[j] in {"dad", "father", "stepdad", "carer", "foster", "uncle", "grandad"}
+        for j in range(max(0, i - 3), i))
 
 
 def _lone_opening_subject(view: DocView, begin: int, stop: int) -> Referent | None:
