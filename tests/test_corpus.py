@@ -24,18 +24,19 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # (span precision, span recall) floors, each on the notes it was first set on, so that a new batch of harder notes
 # adds what is measured without loosening what was promised. "batches 1-4" is the 820-note holdout the "all" floor
 # was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
-# (batch 6: 0.891/0.695; batch 7: 0.868/0.682, when "all" became 0.877/0.715 and the 1-6 floor kept its name).
+# (batch 6: 0.891/0.695; batch 7: 0.868/0.682, when "all" became 0.877/0.715 and the 1-6 floor kept its name;
+# batch 8: 0.885/0.715, when "all" was 0.884/0.726 and the 1-7 floor took the old "all" floor's place).
 HOLDOUT_FLOORS = {
-    "all": (0.88, 0.72),
-    "batches 1-6": (0.88, 0.73),
-    "batches 1-4": (0.89, 0.72),
-    "batches 1-2": (0.88, 0.75),
-    "batch 4": (0.91, 0.75),
+    "all": (0.88, 0.73),
+    "batches 1-7": (0.88, 0.74),
+    "batches 1-6": (0.89, 0.74),
+    "batches 1-4": (0.90, 0.74),
+    "batches 1-2": (0.89, 0.76),
+    "batch 4": (0.92, 0.76),
     "batch 5": (0.83, 0.76),
-    "batch 6": (0.89, 0.72),
-    "batch 7": (0.87, 0.69),
-    "batches 1-7": (0.88, 0.72),
-    "batch 8": (0.88, 0.71),
+    "batch 6": (0.89, 0.75),
+    "batch 7": (0.87, 0.70),
+    "batch 8": (0.88, 0.73),
 }
 
 
