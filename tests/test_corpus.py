@@ -110,3 +110,16 @@ def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(work / builder.name)], check=True, capture_output=True, cwd=work)
     for split in ("dev", "test", "holdout"):
         assert (work / f"{split}.jsonl").read_bytes() == (NOTES / f"{split}.jsonl").read_bytes(), split
+
+
+# False alarms on corpora/probes/clean.jsonl: 240 notes with no victim-blaming wording, each written to use words a
+# keyword linter would wrongly flag (about adults, negated, quoted, corrected, factual). Lower it when the rules
+# improve; never raise it to let a change pass.
+CLEAN_PROBE_FALSE_ALARMS = 23
+
+
+def test_hard_clean_notes_raise_few_false_alarms(engine: Engine) -> None:
+    probes = list(read_corpus(NOTES.parent / "probes" / "clean.jsonl"))
+    assert len(probes) >= 240 and not any(n.spans for n in probes)
+    ev = evaluate(engine, probes)
+    assert ev.spans.fp <= CLEAN_PROBE_FALSE_ALARMS, f"{ev.spans.fp} false alarms on {len(probes)} clean notes"
