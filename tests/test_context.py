@@ -150,6 +150,8 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("She's been seeing one of the older lads, Craig (22), and she's no angel herself.", "VB427"),
     # "we" in a time clause ("when we pulled up") is not the subject of what follows it
     ("Passenger female, 15, all over him when we pulled up, well oiled.", "VB622"),
+    # an agency is never "she": "CSC to lead; ... as she wont support"
+    ("Mia (15) met him online. CSC to lead; limited police options as she wont support a prosecution.", "VB604"),
     # an age after "believed" names the person before it
     ("0136 Female believed 15, well oiled and giving the door staff a load of lip.", "VB527"),
 ])

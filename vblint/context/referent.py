@@ -108,6 +108,9 @@ _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
 _HAVE = {"has", "have", "had", "having"}
+# Agencies and bodies: people in the note's grammar, but never "she" or "he".
+_ORGANISATIONS = {"cps", "csc", "mash", "council", "force", "team", "service", "services", "agency", "agencies",
+                  "school", "police", "ocg", "group", "gang", "yot", "camhs", "nhs", "court", "unit", "home"}
 # Verbs whose object is the one spoken to: "advised caller ...", "told mum ...".
 _ADDRESSING = {"advised", "advise", "advises", "told", "tell", "tells", "informed", "inform", "informs", "reassured",
                "reassure", "warned", "asked", "updated", "update"}
@@ -224,6 +227,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             return _resolve_pronoun(view, i, gender)  # "took her phone off her": both are the same person
         if object_ and pronoun_at - i <= 2 and words_name(w) is Referent.ADULT and w not in PLURAL_PERSONS:
             continue
+        if w in _ORGANISATIONS:
+            continue  # "CSC to lead; ... as she wont support": an agency is never "she" or "he"
         if w == ";":
             # "Jordan K (22) charged and remanded; he is a known dealer": the pronoun continues the clause's opening
             # subject when that is the only person the clause names.
@@ -310,6 +315,7 @@ def _lone_opening_subject(view: DocView, begin: int, stop: int) -> Referent | No
     """Who opens ``[begin, stop)`` when it names no one else: a name with an adult or child age, or a role word."""
     words = view.words
     people = [i for i in range(begin, stop) if words[i] not in PRONOUNS and words[i] not in {"they", "we", "i"}
+              and words[i] not in _ORGANISATIONS
               and (word_at(view, i) is not None or (words[i] == ")" and age_in_brackets(words, i) is not None))]
     if not people or people[0] - begin > 5:
         return None
