@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -28,7 +27,7 @@ _MIN_DROPPED = 7  # a word shorter than this loses a letter into another word to
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Reflexives typed as two words: "put her self at risk".
 _SPLIT = re.compile(r"\b(her|him|them|your|my) (self|selves)\b")
-# Apostrophes put in the wrong place or dropped into a slip: "does'nt", "dose'nt".
+# An apostrophe put one letter late: "does'nt", "was'nt".
 _MISPLACED = re.compile(r"\b(does|did|is|was|were|would|could|should|has|have|had)'nt\b")
 
 
@@ -36,7 +35,6 @@ _MISPLACED = re.compile(r"\b(does|did|is|was|were|would|could|should|has|have|ha
 _SHORTHAND = frozenset({"strat", "strats"})
 
 
-@lru_cache(maxsize=65536)
 def _is_english(word: str) -> bool:
     """In the word lists, or one with an "s" added: "theres", "childrens", "comms" are no slips."""
     return word in _SHORTHAND or bool(getAllLemmas(word)) \
@@ -70,12 +68,10 @@ class Speller:
         for word in self.vocabulary:
             for key in _deletions(word) | {word}:
                 self._index.setdefault(key, set()).add(word)
-        self._cache: dict[str, str | None] = {}
 
     def correction(self, word: str) -> str | None:
         """The vocabulary word ``word`` is a slip for, if there is exactly one and ``word`` is not English."""
-        if word in self._cache:
-            return self._cache[word]
+        # No cache: the engine keeps no note's words between calls, and a cache of them would.
         found: str | None = None
         if len(word) >= _MIN_LENGTH and word.isalpha() and word not in self.vocabulary and not _is_english(word):
             candidates = {c for key in _deletions(word) | {word} for c in self._index.get(key, ())
@@ -84,8 +80,6 @@ class Speller:
                 # "sexualy": "sexually" keeps the slip's last letter, "sexual" does not
                 candidates = {c for c in candidates if c[0] == word[0] and c[-1] == word[-1]}
             found = candidates.pop() if len(candidates) == 1 else None
-        if len(self._cache) < 100_000:
-            self._cache[word] = found
         return found
 
     def apply(self, mapped: MappedText) -> MappedText:
