@@ -154,6 +154,15 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Mia (15) met him online. CSC to lead; limited police options as she wont support a prosecution.", "VB604"),
     # an age after "believed" names the person before it
     ("0136 Female believed 15, well oiled and giving the door staff a load of lip.", "VB527"),
+    # the top of an age range split by the tokeniser is still an age: "aged 12-14 who ..."
+    ("We are getting more referrals for boys aged 12-14 who have been drinking heavily in cars with older men.",
+     "VB622"),
+    # the one told is not the one spoken of, with an article or possessive between: "told the OIC she ..."
+    ("Per the IP's sister, Chloe told the PC she had gone back there willingly.", "VB124"),
+    # a bare name before its auxiliary is its clause's subject, whatever word comes before the name
+    ("Staff at Elmtree made mistakes, but frankly Jodie was a nightmare to manage.", "VB545"),
+    # a verb in a list of verbs shares their subject, so the adult after it is its object
+    ("Ellie stayed out, met the men at the retail park and was dressed older than her age on CCTV.", "VB621"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in

@@ -132,6 +132,8 @@ def age_at(words: tuple[str, ...], i: int) -> int | None:
             return int(w)
         if words[i + 1:i + 4] in {("y", "/", "o"), ("yr", "/", "o"), ("y", "/", "old")}:
             return int(w)  # "12 y/o", which the tokeniser splits
+        if prev in {"-", HYPHEN, "to"} and i > 2 and words[i - 2].isdigit() and words[i - 3] in APPROX:
+            return int(words[i - 2])  # the top of "aged 13-15", split by the tokeniser: the lower bound decides
     return None
 
 

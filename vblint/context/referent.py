@@ -247,7 +247,7 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             return Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
-        if w in ADULT_ANY and w not in _NOMINATIVE and i > 0 and words[i - 1] in _ADDRESSING:
+        if w in ADULT_ANY and w not in _NOMINATIVE and i > 0 and _addressed(words, i - 1):
             return Referent.CHILD  # "Advised caller he'll wander back": told to the caller, about the child
         if _object_of_preposition(words, i, view.sent_start[pronoun_at]):
             continue
@@ -281,6 +281,13 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
                 after = age_after(words, i)
                 return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
+
+
+def _addressed(words: tuple[str, ...], i: int) -> bool:
+    """True when the words ending at ``i`` address the person after them: "advised", "told the", "told her"."""
+    if words[i] in {"the", "her", "his", "their"} and i > 0:
+        i -= 1  # "the daughter told the OIC she had gone ...": the OIC is told, the daughter tells
+    return words[i] in _ADDRESSING
 
 
 _CLAIMING = {"claimed", "claims", "said", "says", "stated", "states", "insisted", "insists", "maintained",
@@ -557,7 +564,9 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
         age = age_at(words, i - 2)  # "The suspect, aged 53, dresses ..."
         if age is not None:
             return by_age(age)
-    if could_be_name(w) and (i == sentence.start or words[i - 1] in _NAME_BEFORE):
+    if could_be_name(w) and (i == sentence.start or words[i - 1] in _NAME_BEFORE
+                             or (words[i + 1] in _FINITE and words[i - 1].isalpha()
+                                 and words[i - 1] not in FUNCTION_WORDS | _ADDRESSING)):
         # A bare word standing as the subject of its clause ("Tia once again was ...", "report Leah is ...") is a
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
@@ -673,6 +682,10 @@ def _object_of_verb(view: DocView, i: int, floor: int) -> bool:
         k -= 1  # "she has been sorting out males": the subject stands before the auxiliaries
     if words[k] == ")":
         return age_in_brackets(words, k) is not None  # "The male (34) met Jade (15) and ..."
+    if words[k] in {",", "and"}:
+        # "She went willingly, knew the men from Snapchat and ...": a verb in a list of verbs shares their subject.
+        return any(words[x] in {"she", "he", "they"} or (x == floor and could_be_name(words[x]))
+                   or (words[x] == ")" and person_at(view, x) is Referent.CHILD) for x in range(max(floor, k - 6), k))
     subject = words[k]
     return subject in {"she", "he", "they"} or subject in cast(view) or words_name(subject) is not None
 
