@@ -14,7 +14,7 @@ import pytest
 
 from vblint.corpus import NOTE_TYPES, read_corpus
 from vblint.engine import Engine
-from vblint.evaluate import evaluate
+from vblint.evaluate import Evaluation, evaluate, score_note
 
 NOTES = Path(__file__).resolve().parent.parent / "corpora" / "notes"
 SPAN_PRECISION_TARGET = 0.95
@@ -25,7 +25,8 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # adds what is measured without loosening what was promised. "batches 1-4" is the 820-note holdout the "all" floor
 # was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
 # (batch 6: 0.891/0.695; batch 7: 0.868/0.682, when "all" became 0.877/0.715 and the 1-6 floor kept its name;
-# batch 8: 0.885/0.715, when "all" was 0.884/0.726 and the 1-7 floor took the old "all" floor's place).
+# batch 8: 0.885/0.715, when "all" was 0.884/0.726 and the 1-7 floor took the old "all" floor's place; batch 9:
+# 0.879/0.760, when "all" was 0.887/0.742 and the 1-8 floor took the old "all" floor's place).
 HOLDOUT_FLOORS = {
     "all": (0.88, 0.74),
     "batches 1-8": (0.88, 0.73),
@@ -40,6 +41,10 @@ HOLDOUT_FLOORS = {
     "batch 8": (0.88, 0.73),
     "batch 9": (0.87, 0.76),
 }
+# The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
+HOLDOUT_PARTS = {"all": "ijklmnopr", "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno", "batches 1-6": "ijklmn",
+                 "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
+                 "batch 7": "o", "batch 8": "p", "batch 9": "r"}
 
 
 @pytest.fixture(scope="module")
@@ -82,16 +87,13 @@ def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engin
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa", "pa",
                                            "ra"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
-    parts = {"all": holdout, "batches 1-4": [n for n in holdout if n.id[0] in "ijkl"],
-             "batches 1-2": [n for n in holdout if n.id[0] in "ij"],
-             "batch 4": [n for n in holdout if n.id[0] == "l"], "batch 5": [n for n in holdout if n.id[0] == "m"],
-             "batch 6": [n for n in holdout if n.id[0] == "n"], "batch 7": [n for n in holdout if n.id[0] == "o"],
-             "batches 1-6": [n for n in holdout if n.id[0] in "ijklmn"],
-             "batches 1-7": [n for n in holdout if n.id[0] in "ijklmno"],
-             "batches 1-8": [n for n in holdout if n.id[0] in "ijklmnop"],
-             "batch 8": [n for n in holdout if n.id[0] == "p"], "batch 9": [n for n in holdout if n.id[0] == "r"]}
+    assert {n.id[0] for n in holdout} == set(HOLDOUT_PARTS["all"])
+    findings = {n.id: engine.lint(n.text) for n in holdout}  # each note linted once, scored in every part it is in
     for part, (precision_floor, recall_floor) in HOLDOUT_FLOORS.items():
-        ev = evaluate(engine, parts[part])
+        ev = Evaluation()
+        for note in holdout:
+            if note.id[0] in HOLDOUT_PARTS[part]:
+                score_note(ev, note, findings[note.id])
         report = (f"holdout ({part}) span precision {ev.spans.precision:.3f}, recall {ev.spans.recall:.3f} "
                   f"(target {HOLDOUT_SPAN_PRECISION_TARGET}/{HOLDOUT_SPAN_RECALL_TARGET})")
         assert ev.spans.precision >= precision_floor, report
