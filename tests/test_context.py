@@ -220,6 +220,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Intel links Jayden (15) to older males dealing from a flat on Marlpit Road.", "VB402"),
     # an age in a preposition's object is the other party's, not the subject's before a comma
     ("Craig HILL (33), wanted for offences against two girls aged 14, absconded from hospital.", "VB408"),
+    # the agent of a passive stands between the verb of coercion and the child's act: "used by adults to"
+    ("Kyle (14) is being used by older males to clear a drug debt owed by his uncle.", "VB324"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -288,6 +290,11 @@ def test_a_negation_ends_where_a_clause_with_its_own_subject_begins(engine: Engi
         view = view_of(engine, text)
         at = view.words.index(word)
         assert not is_negated(view, at, at + 1), text
+
+
+def test_no_question_of_denies_and_no_question_that_asserts(engine: Engine) -> None:
+    assert reported(engine, "This is grooming; there is no question of a consensual relationship.", "VB201") == []
+    assert any(s > Severity.INFO for _, s in reported(engine, "No question she is streetwise.", "VB421"))
 
 
 def test_a_denial_of_evidence_governs_its_whole_clause(engine: Engine) -> None:

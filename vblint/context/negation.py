@@ -66,6 +66,8 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             return False  # "not home, no major worries", "NOT HOME SINCE 1600, DOES THIS ALL THE TIME"
         if w == "nothing" and i >= 2 and words[i - 2:i] in {("next", "to"), ("all", "but")}:
             continue  # "wearing next to nothing"
+        if w == "no" and nxt == "question" and words[i + 2:i + 3] == ("of",):
+            return True  # "no question of a consensual relationship"; but "no question she is streetwise" asserts
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
             if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS \
                     and not (i > 0 and words[i - 1] in _PROGRESSIVE):

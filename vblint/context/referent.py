@@ -195,6 +195,14 @@ def _coerced(view: DocView, start: int) -> bool:
             j = opening - 1
             person = known = True
             continue
+        if words_name(w) is Referent.ADULT:
+            k = j - 1
+            while k > floor and (words[k] in _ARTICLES | _QUANTIFIERS or words[k] in _ADULT_ADJECTIVES):
+                k -= 1
+            if k > floor and words[k] == "by":
+                j = k - 1  # "is being used by older males to clear a debt": the passive's agent stands between
+                steps += 1
+                continue
         known = known or w in _COERCED_PERSON or w in cast(view)
         name = could_be_name(w) and not steps_named
         steps_named = steps_named or name
