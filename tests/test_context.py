@@ -163,6 +163,18 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("Staff at Elmtree made mistakes, but frankly Jodie was a nightmare to manage.", "VB545"),
     # a verb in a list of verbs shares their subject, so the adult after it is its object
     ("Ellie stayed out, met the men at the retail park and was dressed older than her age on CCTV.", "VB621"),
+    # what the child is likened to is not the subject: "acts like a hardened adult offender"
+    ("Stop of Kofi (15). Acts like a hardened adult offender, stared me out and would not engage with me.", "VB601"),
+    # a lower-case "ID" is not "I'd": the writer is not the one drunk
+    ("Assault on Dev (15) by door staff. Dev had got in on a mate's ID, was drunk and looking for trouble.", "VB622"),
+    # a role given a child's name and age is that child: "Female caller Shay (15)" ... "Caller had been drinking"
+    ("999 call. Female caller Shay (15) says she is at a party. Caller had been drinking.", "VB622"),
+    # the person addressed is not the one spoken of, nor is the first name of "Chelsea-Marie (15)" a stranger
+    ("Mother of Chelsea-Marie (15) called. Advised caller Chelsea usually comes back on her own.", "VB511"),
+    # a possessor inside a prepositional phrase is not the clause's subject: "beyond the carers' control"
+    ("Josh (15) is beyond the carers' control and has no interest in engaging with his SSW.", "VB608"),
+    # the clause ends at "so": the adults after it are another clause's
+    ("Dev (15) was drunk at the Crown. Passes for 18 easily so can't blame the door staff.", "VB429"),
 ])
 def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str) -> None:
     assert [s for _, s in reported(engine, text, rule)] and all(s > Severity.INFO for _, s in
@@ -292,6 +304,18 @@ def test_a_negation_ends_where_a_clause_with_its_own_subject_begins(engine: Engi
         assert not is_negated(view, at, at + 1), text
 
 
+def test_a_negation_inside_a_subordinate_clause_ends_at_its_comma(engine: Engine) -> None:
+    assert any(s > Severity.INFO for _, s in reported(
+        engine, "Jayden (13) does it when he doesn't get his own way, classic attention seeking.", "VB521"))
+    assert reported(engine, "Jayden (13) is not attention seeking, he is in pain.", "VB521") == []
+
+
+def test_what_a_contrast_after_the_comma_asserts_is_not_negated(engine: Engine) -> None:
+    assert any(s > Severity.INFO for _, s in reported(
+        engine, "Jess (14) out late again. Not a CSE concern IMO, just typical teenage behaviour.", "VB506"))
+    assert reported(engine, "Jess (14) out late again. This is not typical teenage behaviour.", "VB506") == []
+
+
 def test_no_question_of_denies_and_no_question_that_asserts(engine: Engine) -> None:
     assert reported(engine, "This is grooming; there is no question of a consensual relationship.", "VB201") == []
     assert any(s > Severity.INFO for _, s in reported(engine, "No question she is streetwise.", "VB421"))
@@ -327,6 +351,13 @@ def test_the_childs_paraphrased_words_are_the_writers_choice(engine: Engine) -> 
 
 
 # Mentions -------------------------------------------------------------------------------------------------------
+
+def test_the_writers_own_recording_decision_is_a_use_not_a_mention(engine: Engine) -> None:
+    text = "Ayesha (15) did not come home after school. Recording as absent rather than missing, review at 2200."
+    assert any(s > Severity.INFO for _, s in reported(engine, text, "VB502"))
+    assert all(s is Severity.INFO for _, s in reported(
+        engine, "Describing girls as absent rather than missing hides the risk.", "VB502"))
+
 
 @pytest.mark.parametrize("text", [
     'Please check your open files for "drug runner", "sex worker" or "street-wise" and amend them.',
@@ -424,6 +455,13 @@ def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> 
     ("Jade (15) has been spending time with her nan.", False),
     ("Jade (15) has been spending time with him. Liam (16) is in her class.", False),
     ("Rhys (14) is spending weekends with his 27-year-old boyfriend.", False),
+    # "this lad" points back to the adult named before; "older Kurdish males", "18-20yo's" are adults
+    ("Leah (13) was found with a male (18). Leah has been seeing this lad.", True),
+    ("Leah (13) was found with her brother Jay (12). Leah has been seeing this lad.", False),
+    ("Samir (14) has been hanging about with older Kurdish males.", True),
+    ("Ethan (15) hangs around with a group of 18-20yo's at the skate park.", True),
+    ("Ethan (15) hangs around with a group of 13-14yo's at the skate park.", False),
+    ("Samir (14) has been hanging about with the youth workers.", False),
 ])
 def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adult: bool) -> None:
     from vblint.context.other_party import leads_to_adult

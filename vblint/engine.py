@@ -33,11 +33,18 @@ from vblint.textmap import MappedText, normalise
 _PRECEDENCE = (Context.MENTION, Context.QUOTED, Context.NEGATED, Context.ADULT)
 
 
+_WORDS_NOT_CONTRACTIONS = {"id", "wed"}
+
+
 def build_pipeline() -> Language:
     """The tokeniser every rule is compiled against: spaCy's blank English, no model to download."""
     nlp = spacy.blank("en")
     # spaCy's limit guards the parser's memory; the tokeniser alone handles a very long note in linear memory.
     nlp.max_length = 100_000_000
+    # Text is lower-cased before it is tokenised, and spaCy reads a lower-case "id" as "I'd" and "wed" as "we'd":
+    # in notes they are "ID" ("got in on a mate's ID") and "Wed" (Wednesday), and the split leaves an "I" or a "we"
+    # that reads as the writer.
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.lower() not in _WORDS_NOT_CONTRACTIONS}
     return nlp
 
 

@@ -89,9 +89,10 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         return True  # "being street smart is not a factor I can grade on"
     if sentence.start < start and words[sentence.start].endswith("ing") \
             and words[sentence.start] in _SPEECH_ACTS | {"labelling", "labeling", "calling", "using"} \
+            and words[sentence.start + 1] != "as" \
             and (quoted or "as" in words[max(sentence.start, start - 3):start]):
         # 'Describing girls as "flirty" sexualises them', "Describing him as knowing the score doesn't help": the
-        # gerund talks about the wording
+        # gerund talks about the wording; "Recording as absent rather than missing" is the writer's own act
         return True
     if quoted:
         if any(words[i] in _LISTING for i in outside):

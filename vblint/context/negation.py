@@ -62,6 +62,8 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             # is the adults' bearing it, not what the child does
         if w in _NOUN_NEGATORS and "," in words[i + 1:start]:
             continue  # "NO CONCERNS, LAD WILL TURN UP": "no" negates its noun, not the clause after the comma
+        if w == "," and nxt in _CONTRAST:
+            return False  # "Not a trafficking case IMO, more a family employment matter": what follows is asserted
         if w == "," and (words[start] in TRIGGERS or new_predicate(words, i)):
             return False  # "not home, no major worries", "NOT HOME SINCE 1600, DOES THIS ALL THE TIME"
         if w == "nothing" and i >= 2 and words[i - 2:i] in {("next", "to"), ("all", "but")}:
@@ -69,6 +71,8 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
         if w == "no" and nxt == "question" and words[i + 2:i + 3] == ("of",):
             return True  # "no question of a consensual relationship"; but "no question she is streetwise" asserts
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
+            if "," in words[i + 1:start] and _in_subordinate_clause(words, i, view.sent_start[start]):
+                return False  # "when he doesn't get his own way, classic attention seeking": the comma closes it
             if nxt.endswith("ing") and i + 1 < start and nxt not in _NOT_VERBS \
                     and not (i > 0 and words[i - 1] in _PROGRESSIVE):
                 # "her reasons for not attending are not credible": the trigger negates "attending"; but "she is
@@ -80,6 +84,23 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
         if w == "whatever" and words[i + 2:i + 3] and words[i + 2] in _CONCEDED:
             return True  # "whatever she says about wanting the money": the writer concedes, not asserts
     return _evidence_denied(view, start) or _not_because(view, start)
+
+
+# After a negation and a comma, these set what is asserted against what was denied: "not X, just Y".
+_CONTRAST = {"more", "just", "rather", "instead", "simply", "merely", "only", "but"}
+# Words that open a subordinate clause, which a comma closes: "when he doesn't get his way, ...".
+_SUBORDINATE = {"when", "whenever", "if", "unless", "because", "cos", "until", "once", "while", "whilst", "although",
+                "though", "after", "before"}
+
+
+def _in_subordinate_clause(words: tuple[str, ...], trigger: int, floor: int) -> bool:
+    """True when the negation at ``trigger`` stands in a subordinate clause opened a few words before it."""
+    for j in range(trigger - 1, max(floor, trigger - 6) - 1, -1):
+        if words[j] in _SUBORDINATE:
+            return True
+        if words[j] in CLAUSE_BREAKS or words[j] == ",":
+            return False
+    return False
 
 
 def _evidence_denied(view: DocView, start: int) -> bool:

@@ -21,7 +21,7 @@ from vblint.context.people import (
     could_be_name,
     roles,
 )
-from vblint.context.view import DocView
+from vblint.context.view import HYPHEN, DocView
 
 # Adults who may be the other party: not parents, relatives or professionals, whose company is no concern.
 OTHER_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "adult", "adults", "suspect", "suspects",
@@ -35,6 +35,10 @@ _FAMILY = {"mum", "mam", "mother", "dad", "father", "nan", "nana", "gran", "gran
            "aunt", "auntie", "uncle", "cousin", "cousins", "sister", "sisters", "brother", "brothers", "family",
            "parents", "carer", "carers", "foster", "friends", "mates", "peers", "classmates", "girls", "boys"}
 _LOOKBACK_SENTENCES = 3
+_PLAIN_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "guy", "guys", "adult", "adults"}
+# "seeing this lad", "with the same fella": a person named before, whom the note now points back to.
+_FEMALE_DEMONSTRATED = {"woman", "lady", "female"}
+_DEMONSTRATED = {"lad", "fella", "fellow", "bloke", "guy", "person", "individual", "one"} | _FEMALE_DEMONSTRATED
 
 
 def leads_to_adult(view: DocView, end: int) -> bool:
@@ -55,8 +59,16 @@ def leads_to_adult(view: DocView, end: int) -> bool:
         return False
     if w in OTHER_ADULTS:
         return True  # "seeing one of the bouncers", "associating with males"
+    if i > end and words[i - 1] in {"older", "adult", "grown"} and w.isalpha() and i + 1 < len(words) \
+            and words[i + 1] in _PLAIN_ADULTS:
+        return True  # "with older Kurdish males": one more word between the adult's marks
     if DECADE.match(w) or (age_at(words, i) or 0) >= ADULT_AGE:
         return True  # "with a 24-year-old", "with men in their 20s"
+    if w.isdigit() and i + 2 < len(words) and words[i + 1] in {"-", HYPHEN, "to"} \
+            and (age_at(words, i + 2) or 0) >= ADULT_AGE:
+        return True  # "a group of 18-20yo's"
+    if w in _DEMONSTRATED and i > end and words[i - 1] in {"this", "that", "the", "same"}:
+        return _antecedent_is_adult(view, end, "him" if w not in _FEMALE_DEMONSTRATED else "her")
     if w in {"him", "them"}:
         return _antecedent_is_adult(view, end, w)
     if could_be_name(w):

@@ -222,6 +222,8 @@ def roles(view: DocView) -> dict[str, int]:
                     age = int(words[i + 1])  # "MALE 16 DETAINED"
                 if age is None and i + 2 < len(words) and words[i + 1] in {"is", "was"}:
                     age = age_at(words, i + 2)  # "Caller is 15yo Jessica"
+                if age is None and w in ROLE_NOUNS and i + 1 < len(words) and could_be_name(words[i + 1]):
+                    age = age_after(words, i + 1)  # "Female caller Shay (15)" ... "Caller had been drinking"
                 if age is None and w in ROLE_NOUNS and i + 2 < len(words) and words[i + 1] in {"male", "female"}:
                     age = age_after(words, i + 1)  # "RP FEMALE 16 REPORTS"
                     if age is None and words[i + 2].isdigit() and len(words[i + 2]) <= 2:
@@ -255,6 +257,8 @@ def cast(view: DocView) -> dict[str, int]:
                                                                      and words[i - 2] not in found)):
                 # "Kane PARKS (31)": the first name too; not the verb in "she loves Dean (30)", "(34) met Jade (15)"
                 found.setdefault(words[i - 1], age)
+            if i > 1 and words[i - 1] in {"-", HYPHEN} and could_be_name(words[i - 2]):
+                found.setdefault(words[i - 2], age)  # "Chelsea-Marie (15)" ... "Chelsea"
         view.cache["cast"] = found
     return found
 

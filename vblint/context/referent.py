@@ -20,6 +20,7 @@ from vblint.context.people import (
     APPROX,
     CHILD,
     FUNCTION_WORDS,
+    MORE_PREPOSITIONS,
     OBJECT_PREPOSITIONS,
     PLURAL_PERSONS,
     PREPOSITIONS,
@@ -157,7 +158,7 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
             while j >= floor and words[j] in _ARTICLES:
                 j -= 1
             return j >= floor and words[j] in OBJECT_PREPOSITIONS
-        if w in OBJECT_PREPOSITIONS or w in _PLACE_PREPOSITIONS:
+        if w in OBJECT_PREPOSITIONS or w in _PLACE_PREPOSITIONS or w in MORE_PREPOSITIONS:
             return True
         if w in {"and", "or", "&"} and j > floor and words_name(words[j - 1]) is not None:
             j -= 1  # "warnings from aunt and school": both are the preposition's objects
@@ -446,9 +447,21 @@ def _names_an_adult(view: DocView, sentence: range, match: range) -> bool:
             continue
         if i > sentence.start and words[i - 1] in _ADDRESSING:
             continue  # "Advised caller ...": the one spoken to
-        if not _object_of_preposition(words, i, sentence.start) and not _source(words, i, match.start):
+        if not _object_of_preposition(words, i, sentence.start) and not _source(words, i, match.start) \
+                and not _likened(words, i, sentence.start):
             return True
     return False
+
+
+def _likened(words: tuple[str, ...], i: int, floor: int) -> bool:
+    """True when the person at ``i`` is only what someone is likened to: "acts like a hardened adult offender",
+    "more like a grown man than a child"."""
+    j = i - 1
+    while j > floor and i - j <= 3 and words[j] not in _ARTICLES:
+        if not words[j].isalpha():
+            return False
+        j -= 1
+    return j > floor and words[j] in _ARTICLES and words[j - 1] in {"like", "than"}
 
 
 _SAYING = {"say", "says", "said", "state", "states", "stated", "report", "reports", "reported", "describe", "describes",
@@ -457,7 +470,7 @@ _SAYING = {"say", "says", "said", "state", "states", "stated", "report", "report
            "consider", "considers", "note", "notes", "noted", "explain", "explains", "explained", "added", "adds",
            "mention", "mentions", "mentioned", "call", "calls", "called", "have"}
 _CLAUSE_ENDS = (CLAUSE_BREAKS_HERE - {":", "-"}) | {",", "every", "when", "whenever", "if", "until", "since", "once",
-                                                     "re", "cos", "after", "before"}
+                                                     "re", "cos", "after", "before", "so", "because", "but"}
 
 
 def _source(words: tuple[str, ...], i: int, stop: int) -> bool:
@@ -628,7 +641,8 @@ def _other_party(view: DocView, i: int, floor: int) -> bool:
     object, a complement, or a possession."""
     words = view.words
     return _object_of_preposition(words, i, floor) or _complement(words, i, floor) or _possessed(words, i, floor) \
-        or _object_of_verb(view, i, floor)
+        or _object_of_verb(view, i, floor) \
+        or (i > floor and words[i - 1] in _ADDRESSING and words[i] not in _NOMINATIVE)  # "advised caller ..."
 
 
 def _complement(words: tuple[str, ...], i: int, floor: int) -> bool:
@@ -642,8 +656,9 @@ def _complement(words: tuple[str, ...], i: int, floor: int) -> bool:
     if j <= floor or words[j] not in _ARTICLES:
         return False
     # The verb may stand a few words before the article: "is to all intents an adult", "is now basically a".
+    # A likeness is said of the subject too: "acts like a hardened adult offender", "more like a man than a boy".
     for k in range(j - 1, max(floor, j - 5) - 1, -1):
-        if words[k] in _BE | {"become", "became", "becomes"}:
+        if words[k] in _BE | {"become", "became", "becomes", "like", "than"}:
             return True
         if not words[k].isalpha() or words[k] in CLAUSE_BREAKS_HERE or words[k] in _CONJUNCTIONS:
             return False
