@@ -234,6 +234,10 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Craig HILL (33), wanted for offences against two girls aged 14, absconded from hospital.", "VB408"),
     # the agent of a passive stands between the verb of coercion and the child's act: "used by adults to"
     ("Kyle (14) is being used by older males to clear a drug debt owed by his uncle.", "VB324"),
+    # a sentence opening "In my view he" / "In interview she" goes on with the suspect the last one opened with
+    ("Suspect Graham TOLLAND (52) interviewed today. In my view he is streetwise and manipulative.", "VB421"),
+    # "her SHPO", "her car" are the suspect's own: a possessive "her" is not the child she harmed
+    ("Suspect Donna REID (45) breached her SHPO in her car. She is streetwise and manipulative.", "VB421"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []

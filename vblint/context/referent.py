@@ -247,6 +247,8 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             continue  # the match's own verb ("knows his way home") reports nothing: its subject stands before it
         if w in _EVIDENTIAL and i > 0 and words[i - 1] in _RECORD_SOURCES:
             continue  # "intel suggests he is a known dealer": a record, not a person, speaks; "he" reaches further
+        if w in {"view", "opinion"} and i > 0 and words[i - 1] in {"my", "our"}:
+            continue  # "In my view he ...": the writer's view says nothing about whom
         if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
             # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
             # reported clause's pronoun is far more often the child than the speaker. But a suspect who "claimed he"
@@ -278,18 +280,38 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             after = age_after(words, i)
             return by_age(after) if after is not None else Referent.ADULT
     start = view.sent_start[pronoun_at]
-    if pronoun_at - start <= 1 and start > 0:
-        # "The male (19) was arrested ... He is a known runner": a sentence opening with a pronoun continues the
-        # previous sentence's subject when that was an adult suspect of the same gender (not a parent, whose
-        # sentences are usually about the child).
+    if start > 0 and (pronoun_at - start <= 1 or all(w in _ADVERBIAL_OPENERS for w in words[start:pronoun_at])):
+        # "The male (19) was arrested ... He is a known runner", "... In interview he refused": a sentence opening
+        # with a pronoun continues the previous sentence's subject when that was an adult suspect of the same gender
+        # (not a parent, whose sentences are usually about the child).
         prev = view.sentence(start - 1)
-        if any(words[x] in {"her", "him"} and PRONOUNS[words[x]] == gender for x in prev):
+        if any(words[x] in {"her", "him"} and PRONOUNS[words[x]] == gender
+               and (words[x] == "him" or _object_her(words, x)) for x in prev):
             return Referent.CHILD  # "Suspect (31) no further contact with her. She ...": "she" is the one he harmed
-        for i in range(prev.start, min(prev.start + 3, prev.stop)):
+        for i in range(prev.start, min(prev.start + 6, prev.stop)):
+            if words[i] not in PRONOUNS and person_at(view, i) is Referent.CHILD:
+                break  # "IP 14, suspect 19. She ...": the child opened the sentence
             if words[i] in _SUSPECTS and (gender == "m" or words[i] in {"suspect", "offender", "nominal"}):
                 after = age_after(words, i)
                 return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
+
+
+# Short openers before a sentence's pronoun subject: "In interview he", "In my view he", "At court she".
+_ADVERBIAL_OPENERS = {"in", "at", "on", "during", "after", "later", "today", "yesterday", "tonight", "then", "my",
+                      "our", "the", "interview", "view", "opinion", "custody", "court", "clearly", "also", "again",
+                      "honestly", "frankly", "however", ","}
+
+
+def _object_her(words: tuple[str, ...], i: int) -> bool:
+    """ "her" as an object ("no further contact with her."), not a possessive ("breach of her SHPO")."""
+    after = words[i + 1] if i + 1 < len(words) else "."
+    return after in FUNCTION_WORDS | MORE_PREPOSITIONS | _PLACE_PREPOSITIONS | _AFTER_OBJECT or not after.isalpha()
+
+
+# Words after an object "her" that are not what she owns: "no contact with her since bail", "saw her again".
+_AFTER_OBJECT = {"since", "again", "today", "tonight", "yesterday", "now", "anymore", "recently", "either", "too",
+                 "once", "twice", "home", "back", "alone"}
 
 
 def _addressed(words: tuple[str, ...], i: int) -> bool:
