@@ -29,19 +29,19 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # 0.879/0.760, when "all" was 0.887/0.742 and the 1-8 floor took the old "all" floor's place).
 HOLDOUT_FLOORS = {
     "all": (0.88, 0.75),
-    "batches 1-9": (0.88, 0.75),
+    "batches 1-9": (0.88, 0.76),
     "batches 1-8": (0.88, 0.75),
-    "batches 1-7": (0.88, 0.75),
+    "batches 1-7": (0.88, 0.76),
     "batches 1-6": (0.89, 0.76),
-    "batches 1-4": (0.90, 0.75),
+    "batches 1-4": (0.90, 0.76),
     "batches 1-2": (0.90, 0.78),
-    "batch 4": (0.92, 0.77),
-    "batch 5": (0.83, 0.78),
-    "batch 6": (0.89, 0.77),
+    "batch 4": (0.92, 0.79),
+    "batch 5": (0.83, 0.79),
+    "batch 6": (0.89, 0.78),
     "batch 7": (0.87, 0.71),
-    "batch 8": (0.88, 0.73),
-    "batch 9": (0.87, 0.76),
-    "batch 10": (0.89, 0.73),
+    "batch 8": (0.88, 0.74),
+    "batch 9": (0.87, 0.77),
+    "batch 10": (0.89, 0.74),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
 HOLDOUT_PARTS = {"all": "ijklmnoprs", "batches 1-9": "ijklmnopr", "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno",
@@ -125,7 +125,7 @@ def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
 # False alarms on corpora/probes/clean.jsonl: 240 notes with no victim-blaming wording, each written to use words a
 # keyword linter would wrongly flag (about adults, negated, quoted, corrected, factual). Lower it when the rules
 # improve; never raise it to let a change pass.
-CLEAN_PROBE_FALSE_ALARMS = 23
+CLEAN_PROBE_FALSE_ALARMS = 22
 
 
 def test_hard_clean_notes_raise_few_false_alarms(engine: Engine) -> None:
