@@ -306,12 +306,13 @@ _ADVERBIAL_OPENERS = {"in", "at", "on", "during", "after", "later", "today", "ye
 def _object_her(words: tuple[str, ...], i: int) -> bool:
     """ "her" as an object ("no further contact with her."), not a possessive ("breach of her SHPO")."""
     after = words[i + 1] if i + 1 < len(words) else "."
-    return after in FUNCTION_WORDS | MORE_PREPOSITIONS | _PLACE_PREPOSITIONS | _AFTER_OBJECT or not after.isalpha()
+    return after in _NOT_POSSESSED or not after.isalpha()
 
 
 # Words after an object "her" that are not what she owns: "no contact with her since bail", "saw her again".
-_AFTER_OBJECT = {"since", "again", "today", "tonight", "yesterday", "now", "anymore", "recently", "either", "too",
-                 "once", "twice", "home", "back", "alone"}
+_NOT_POSSESSED = FUNCTION_WORDS | MORE_PREPOSITIONS | _PLACE_PREPOSITIONS | {
+    "since", "again", "today", "tonight", "yesterday", "now", "anymore", "recently", "either", "too", "once", "twice",
+    "home", "back", "alone"}
 
 
 def _addressed(words: tuple[str, ...], i: int) -> bool:
