@@ -28,7 +28,8 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # batch 8: 0.885/0.715, when "all" was 0.884/0.726 and the 1-7 floor took the old "all" floor's place; batch 9:
 # 0.879/0.760, when "all" was 0.887/0.742 and the 1-8 floor took the old "all" floor's place).
 HOLDOUT_FLOORS = {
-    "all": (0.88, 0.75),
+    "all": (0.88, 0.76),
+    "batches 1-10": (0.88, 0.75),
     "batches 1-9": (0.88, 0.76),
     "batches 1-8": (0.88, 0.75),
     "batches 1-7": (0.88, 0.76),
@@ -42,13 +43,14 @@ HOLDOUT_FLOORS = {
     "batch 8": (0.88, 0.74),
     "batch 9": (0.87, 0.77),
     "batch 10": (0.89, 0.74),
+    "batch 11": (0.91, 0.81),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
-HOLDOUT_PARTS = {"all": "ijklmnoprs", "batches 1-9": "ijklmnopr", "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno",
+HOLDOUT_PARTS = {"all": "ijklmnoprst", "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr", "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno",
                  "batches 1-6": "ijklmn",
                  "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
                  "batch 7": "o", "batch 8": "p", "batch 9": "r",
-                 "batch 10": "s"}
+                 "batch 10": "s", "batch 11": "t"}
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +89,9 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 2000
+    assert len(holdout) >= 2200
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa", "pa",
-                                           "ra", "sa", "sg"}
+                                           "ra", "sa", "sg", "ta", "tg"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     assert {n.id[0] for n in holdout} == set(HOLDOUT_PARTS["all"])
     findings = {n.id: engine.lint(n.text) for n in holdout}  # each note linted once, scored in every part it is in
