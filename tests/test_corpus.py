@@ -46,8 +46,8 @@ HOLDOUT_FLOORS = {
     "batch 11": (0.91, 0.81),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
-HOLDOUT_PARTS = {"all": "ijklmnoprst", "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr", "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno",
-                 "batches 1-6": "ijklmn",
+HOLDOUT_PARTS = {"all": "ijklmnoprst", "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr",
+                 "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno", "batches 1-6": "ijklmn",
                  "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
                  "batch 7": "o", "batch 8": "p", "batch 9": "r",
                  "batch 10": "s", "batch 11": "t"}
