@@ -238,6 +238,8 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Suspect Graham TOLLAND (52) interviewed today. In my view he is streetwise and manipulative.", "VB421"),
     # "her SHPO", "her car" are the suspect's own: a possessive "her" is not the child she harmed
     ("Suspect Donna REID (45) breached her SHPO in her car. She is streetwise and manipulative.", "VB421"),
+    # ... and so does a sentence opening "He" after one that opened with the adult found at the scene
+    ("Occupant Jordan NEALE (29) was drunk and obstructive. He is a known drug dealer.", "VB402"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -251,6 +253,8 @@ def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> N
     ("Alfie (16) is a prolific offender and a bad influence.", "VB545"),
     # a role word before "and" is not a title naming the next word
     ("IP (13) is at school and is known to be promiscuous.", "VB303"),
+    # the person at the scene is a child when the note says so
+    ("Driver lad (17), believed sent by older males to collect the car. He's a joyrider, well known to us.", "VB449"),
 ])
 def test_the_child_is_still_the_subject(engine: Engine, text: str, rule: str) -> None:
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))

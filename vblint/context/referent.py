@@ -77,6 +77,8 @@ _FINITE = {"will", "would", "wo", "is", "was", "has", "had", "does", "did", "can
 # "after school", "outside the club": the place or time, not a person acting.
 _PLACE_PREPOSITIONS = {"after", "before", "during", "outside", "inside", "near", "behind", "since", "until"}
 _SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
+# People a note finds at a scene, named by what they are there: "Occupant Jordan NEALE (29) was drunk. He has ...".
+_AT_THE_SCENE = {"occupant", "driver", "tenant", "householder", "homeowner", "keyholder"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
 # Words inside a noun phrase between a preposition and its person: "with the two older males", "by her mum".
 _NOUN_PHRASE = {"the", "a", "an", "two", "three", "four", "several", "some", "older", "adult", "adults", "known",
@@ -291,10 +293,26 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
         for i in range(prev.start, min(prev.start + 6, prev.stop)):
             if words[i] not in PRONOUNS and person_at(view, i) is Referent.CHILD:
                 break  # "IP 14, suspect 19. She ...": the child opened the sentence
+            if words[i] in _AT_THE_SCENE:
+                age = _bracketed_age_after(words, i)
+                if age is not None:
+                    return by_age(age)  # "Occupant Jordan NEALE (29)", but "Driver lad (17)" is a child
+                continue
             if words[i] in _SUSPECTS and (gender == "m" or words[i] in {"suspect", "offender", "nominal"}):
                 after = age_after(words, i)
                 return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
+
+
+def _bracketed_age_after(words: tuple[str, ...], i: int) -> int | None:
+    """The age in the first brackets within four words after ``i``: "Occupant Jordan NEALE (29)"."""
+    for j in range(i + 1, min(i + 5, len(words))):
+        if words[j] in {".", ";", "\n"}:
+            return None
+        if words[j] == "(":
+            close = next((k for k in range(j + 1, min(j + 7, len(words))) if words[k] == ")"), None)
+            return age_in_brackets(words, close) if close is not None else None
+    return None
 
 
 # Short openers before a sentence's pronoun subject: "In interview he", "In my view he", "At court she".
