@@ -5,7 +5,9 @@ memory of that process and its workers (proportional set size, so pages shared b
 prints the figures together with ratios against baselines run in this same process on the same notes:
 
 - read: reading the CSV with the csv module (the floor for any scanner of this file);
-- tokenise: spaCy's blank English tokeniser over every note (what a linter without a prefilter pays at least).
+- tokenise: spaCy's blank English tokeniser over every note (what a linter without a prefilter pays at least);
+- rules only: the same scan with the learned rules ignored (``--ignore VB9``), so that what the learned readers
+  cost is a ratio of two runs on the same notes.
 
 Usage: python bench/bench_scan.py [--notes 200000] [--jobs 2] [--keep FILE]
 """
@@ -55,11 +57,11 @@ def tree_pss_kib(pid: int) -> int:
     return total
 
 
-def run_scan(export: Path, jobs: int) -> tuple[float, int]:
+def run_scan(export: Path, jobs: int, extra: tuple[str, ...] = ()) -> tuple[float, int]:
     vblint = Path(sys.executable).with_name("vblint")
     with tempfile.TemporaryDirectory() as out:
         args = [str(vblint), "scan", str(export), "--jobs", str(jobs), "--summary", f"{out}/s.csv",
-                "--findings", f"{out}/f.jsonl", "--report", f"{out}/r.html"]
+                "--findings", f"{out}/f.jsonl", "--report", f"{out}/r.html", *extra]
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         peak = 0
@@ -114,13 +116,17 @@ def main() -> None:
         tok_s = baseline_tokenise(texts)
         del texts
         scan_s, peak_kib = run_scan(export, args.jobs)
-    scan_rate, tok_rate, read_rate = n / scan_s, n / tok_s, n / read_s
+        rules_s, rules_kib = run_scan(export, args.jobs, ("--ignore", "VB9"))
+    scan_rate, tok_rate, read_rate, rules_rate = n / scan_s, n / tok_s, n / read_s, n / rules_s
     print(f"export: {n:,} notes, {size_mb:,.0f} MB, {args.jobs} job(s), {os.cpu_count()} cores")
     print(f"vblint scan       {scan_s:8.1f} s  {scan_rate:10,.0f} notes/s  peak memory {peak_kib / 1024:,.0f} MB "
           "(all processes, PSS; includes start-up)")
+    print(f"rules only        {rules_s:8.1f} s  {rules_rate:10,.0f} notes/s  peak memory {rules_kib / 1024:,.0f} MB "
+          "(--ignore VB9: without the learned readers)")
     print(f"baseline read     {read_s:8.1f} s  {read_rate:10,.0f} notes/s  (csv module, this process)")
     print(f"baseline tokenise {tok_s:8.1f} s  {tok_rate:10,.0f} notes/s  (spaCy blank English, one core)")
-    print(f"ratio scan/tokenise {scan_rate / tok_rate:.2f}x   ratio scan/read {scan_rate / read_rate:.2f}x")
+    print(f"ratio scan/tokenise {scan_rate / tok_rate:.2f}x   ratio scan/read {scan_rate / read_rate:.2f}x   "
+          f"ratio scan/rules only {scan_rate / rules_rate:.2f}x")
 
 
 if __name__ == "__main__":

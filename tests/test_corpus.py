@@ -26,24 +26,26 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # was set on before batch 5. A new batch's floor starts at its figure before any rule was tuned on its dev half
 # (batch 6: 0.891/0.695; batch 7: 0.868/0.682, when "all" became 0.877/0.715 and the 1-6 floor kept its name;
 # batch 8: 0.885/0.715, when "all" was 0.884/0.726 and the 1-7 floor took the old "all" floor's place; batch 9:
-# 0.879/0.760, when "all" was 0.887/0.742 and the 1-8 floor took the old "all" floor's place).
+# 0.879/0.760, when "all" was 0.887/0.742 and the 1-8 floor took the old "all" floor's place). Batch 11's precision
+# floor is the one floor ever lowered, 0.91 to 0.90, on purpose: its untuned 0.913 was measured an hour before the
+# learned rules, which trade 0.003 of its precision for 0.013 of recall (0.910/0.828); README, "Learned rules".
 HOLDOUT_FLOORS = {
-    "all": (0.88, 0.76),
-    "batches 1-10": (0.88, 0.75),
-    "batches 1-9": (0.88, 0.76),
-    "batches 1-8": (0.88, 0.75),
-    "batches 1-7": (0.88, 0.76),
-    "batches 1-6": (0.89, 0.76),
-    "batches 1-4": (0.90, 0.76),
-    "batches 1-2": (0.90, 0.78),
+    "all": (0.88, 0.78),
+    "batches 1-10": (0.88, 0.77),
+    "batches 1-9": (0.88, 0.77),
+    "batches 1-8": (0.88, 0.77),
+    "batches 1-7": (0.88, 0.77),
+    "batches 1-6": (0.89, 0.78),
+    "batches 1-4": (0.90, 0.77),
+    "batches 1-2": (0.90, 0.79),
     "batch 4": (0.92, 0.79),
     "batch 5": (0.83, 0.79),
-    "batch 6": (0.89, 0.78),
-    "batch 7": (0.87, 0.71),
-    "batch 8": (0.88, 0.74),
-    "batch 9": (0.87, 0.77),
-    "batch 10": (0.89, 0.74),
-    "batch 11": (0.91, 0.81),
+    "batch 6": (0.89, 0.80),
+    "batch 7": (0.87, 0.73),
+    "batch 8": (0.88, 0.75),
+    "batch 9": (0.87, 0.80),
+    "batch 10": (0.89, 0.78),
+    "batch 11": (0.90, 0.82),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
 HOLDOUT_PARTS = {"all": "ijklmnoprst", "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr",

@@ -1,7 +1,8 @@
 """Text in, findings out: normalise -> correct slips -> tokenise -> prefilter -> match -> context -> findings.
 
-An ``Engine`` is built once from a rule set (tokeniser and matchers compiled) and then passed to whatever needs
-to lint: the CLI, a batch scan, a test. It holds no note text between calls.
+An ``Engine`` is built once from a rule set (tokeniser, matchers and, when the set holds learned rules, the
+learned reader) and then passed to whatever needs to lint: the CLI, a batch scan, a test. It holds no note text
+between calls.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -21,6 +23,7 @@ from vblint.context.people import Referent
 from vblint.context.quotation import enclosing, find_quotes, is_reported_allegation
 from vblint.context.referent import referent
 from vblint.context.view import DocView
+from vblint.learned import PhraseModel
 from vblint.matcher import Candidate, RuleMatcher
 from vblint.model import Action, Context, Finding, Rule, Severity
 from vblint.overlap import collapse
@@ -70,7 +73,7 @@ def judge(rule: Rule, contexts: set[Context], referent_: Referent) -> Judgement:
 
 class Engine:
     def __init__(self, rules: RuleSet, nlp: Language | None = None, *, windowed: bool = True,
-                 collapse_overlaps: bool = True) -> None:
+                 collapse_overlaps: bool = True, model_dir: Path | None = None) -> None:
         # collapse_overlaps=False reports every rule's match, even on words a stronger finding already covers:
         # what a rule's own examples are tested with.
         self.rules = rules
@@ -78,25 +81,32 @@ class Engine:
         self.collapse_overlaps = collapse_overlaps
         self.matcher = RuleMatcher(self.nlp, rules, windowed=windowed)
         self.speller = Speller(rule_words(rules.rules))
+        # The learned rules, by the category whose proposals each reports; the reader is loaded only when one is
+        # selected, so `--ignore` of them (or a pack without them) costs nothing.
+        self._learned = {r.category: i for i, r in enumerate(rules.rules) if r.learned}
+        self.reader = PhraseModel(self.nlp, model_dir) if self._learned else None
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = self.speller.apply(normalise(text))
         doc = self.nlp.make_doc(mapped.text)
         words = {t.lower_ for t in doc}
         active = self.matcher.active(words)
-        if not active:
+        if not active and self.reader is None:
             return []
         return self._findings(text, mapped, doc, active, path, record, words)
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
-        """Findings for each text in order; texts with no anchor word are never tokenised."""
+        """Findings for each text in order; a text with no rule's anchor word goes no further than the tokeniser,
+        unless learned rules are selected (the readers read every note)."""
         for text in texts:
             yield self.lint(text)
 
     def _findings(self, source: str, mapped: MappedText, doc: Doc, active: list[int], path: str | None,
                   record: str | None, words: set[str] | None = None) -> list[Finding]:
         view = DocView.of(doc)
-        candidates = self.matcher(doc, active, view, words)
+        candidates = self.matcher(doc, active, view, words) if active else []
+        if self.reader is not None:
+            candidates = candidates + self._proposals(doc, candidates)
         if not candidates:
             return []
         quotes = find_quotes(view)
@@ -107,6 +117,17 @@ class Engine:
             if finding is not None:
                 findings.append(finding)
         return collapse(findings) if self.collapse_overlaps else findings
+
+    def _proposals(self, doc: Doc, matched: list[Candidate]) -> list[Candidate]:
+        """The learned reader's proposals as candidates of the learned rules, where no rule's match (even one its
+        context will drop) covers the words: a rule's reading of its own words is the more exact one."""
+        assert self.reader is not None
+        out = []
+        for p in self.reader.propose(doc, [(c.start, c.end) for c in matched]):
+            i = self._learned.get(p.category)
+            if i is not None and p.confidence >= self.rules.rules[i].threshold:
+                out.append(Candidate(i, p.start, p.end))
+        return out
 
     def _finding(self, cand: Candidate, view: DocView, quotes: list, source: str,  # type: ignore[type-arg]
                  mapped: MappedText, line_starts: list[int], path: str | None,

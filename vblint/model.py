@@ -108,6 +108,8 @@ class Rule:
     scope: int = 0  # tokens of context the context filters look at, 0 for the default
     requires_child: bool = False  # only report when a child is positively named as the referent
     adult_object: bool = False  # only report when the person the match leads to is an adult other party
+    learned: bool = False  # candidates come from the learned reader, not from patterns (vblint.learned)
+    threshold: float = 0.0  # for a learned rule, the least confidence it reports
 
     def action_for(self, context: Context) -> Action:
         return self.policy.get(context, DEFAULT_POLICY[context])

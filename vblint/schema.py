@@ -24,7 +24,10 @@ PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 REQUIRED = ("code", "name", "category", "severity", "message", "rationale", "suggestions", "examples")
 OPTIONAL = ("catalogue", "references", "alternatives", "patterns", "phrases", "exceptions", "context", "scope",
-            "requires_child", "adult_object")
+            "requires_child", "adult_object", "detector", "threshold")
+# How a rule finds its candidates: its own patterns and phrases, or the learned reader (vblint.learned), whose
+# proposals of the rule's category it reports when their confidence reaches the rule's threshold.
+DETECTORS = ("patterns", "learned")
 # Attributes that need a tagger or parser: the pipeline has none, so a pattern using them could never match.
 UNAVAILABLE_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START", "IS_SENT_START"}
 # Notes are matched lower-cased (findings must not change with letter case), so these could never match.
@@ -295,9 +298,22 @@ def build_rule(data: Any, path: str = "") -> tuple[Rule | None, list[str]]:
     alternatives = _strings(data.get("alternatives"), "alternatives", problems)
     suggestions = _suggestions(data.get("suggestions"), problems) if "suggestions" in data else ()
 
+    detector = data.get("detector", "patterns")
+    if detector not in DETECTORS:
+        problems.add("detector", f"{detector!r} must be one of {', '.join(DETECTORS)}")
+    learned = detector == "learned"
+    threshold = data.get("threshold", 0.0)
+    if learned and ("threshold" not in data or isinstance(threshold, bool)
+                    or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1):
+        problems.add("threshold", "a learned rule needs a confidence threshold above 0 and at most 1")
+        threshold = 1.0
+    elif not learned and "threshold" in data:
+        problems.add("threshold", "only a learned rule (detector: learned) has a threshold")
     patterns = _patterns(data.get("patterns"), "patterns", problems)
     phrases = tuple(v for p in _strings(data.get("phrases"), "phrases", problems) for v in phrase_variants(p))
-    if not patterns and not phrases:
+    if learned and (patterns or phrases or data.get("exceptions")):
+        problems.add("detector", "a learned rule has no patterns, phrases or exceptions of its own")
+    if not learned and not patterns and not phrases:
         problems.add("patterns", "a rule needs patterns or phrases to match")
     exceptions = data.get("exceptions") or {}
     if not isinstance(exceptions, dict) or set(exceptions) - {"patterns", "phrases"}:
@@ -336,7 +352,8 @@ def build_rule(data: Any, path: str = "") -> tuple[Rule | None, list[str]]:
         catalogue=catalogue, patterns=patterns, phrases=phrases, exception_patterns=exception_patterns,
         exception_phrases=exception_phrases, policy=policy, anchors=frozenset(anchors),
         must_match=must_match, must_not_match=must_not_match, path=path, scope=scope,
-        requires_child=bool(requires_child), adult_object=bool(adult_object),
+        requires_child=bool(requires_child), adult_object=bool(adult_object), learned=learned,
+        threshold=float(threshold),
     )
     return rule, []
 
