@@ -34,7 +34,7 @@ docs: $(STAMP)
 	$(BIN)/vblint eval corpora/notes/test.jsonl --format markdown > docs/scorecard.md
 	$(BIN)/vblint eval corpora/notes/holdout.jsonl --format markdown > docs/holdout-scorecard.md
 
-# Retrain the learned readers on the development split (about 40 minutes on 2 cores); commit the result. A test
+# Retrain the learned readers on the development split (about 45 minutes on 2 cores); commit the result. A test
 # fails when dev.jsonl changes and this was not run.
 model: $(STAMP)
 	rm -rf vblint/models/phrases
