@@ -8,6 +8,7 @@ the sentence), then the rule listed first. Findings that only partly overlap cov
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from vblint.model import Finding
@@ -22,12 +23,17 @@ def collapse(findings: Sequence[Finding]) -> list[Finding]:
         return -f.severity, f.start - f.end, i
 
     ranked = sorted(range(len(findings)), key=strength)
-    kept: list[int] = []
+    # A finding that holds f or lies inside it starts between f.start - longest and f.end: only those kept so far
+    # are compared, so a very long note with many findings costs n log n, not n squared.
+    longest = max(f.end - f.start for f in findings)
+    kept: list[tuple[int, int]] = []  # (start, index), sorted
     for i in ranked:
         f = findings[i]
-        if not any(_nested(f, findings[k]) for k in kept):
-            kept.append(i)
-    return [findings[i] for i in sorted(kept)]
+        lo = bisect.bisect_left(kept, (f.start - longest, -1))
+        hi = bisect.bisect_right(kept, (f.end, len(findings)))
+        if not any(_nested(f, findings[k]) for _, k in kept[lo:hi]):
+            bisect.insort(kept, (f.start, i))
+    return [findings[i] for i in sorted(k for _, k in kept)]
 
 
 def _nested(a: Finding, b: Finding) -> bool:
