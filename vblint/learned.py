@@ -1,10 +1,11 @@
-"""A second reader learned from the labelled notes: wording like what writers marked, where no rule's patterns reach.
+"""Learned readers of the labelled notes: wording like what writers marked, where no rule's patterns reach.
 
-Rules are precise but each names its own words, and unseen writers keep finding new ones ("she's well up for it",
-"a proper little runner"). The learned reader is a small spaCy entity recogniser trained on the development split
-of ``corpora/notes`` only, one label per taxonomy category. What it proposes goes through the same context filters
-as a rule's match, is kept only where its confidence clears the learned rule's threshold, and is dropped where a
-rule already matched the words (the rule's own judgement of its context stands).
+Rules are precise but each names its own words, and unseen writers keep finding new ones ("a right little
+menace", "probably grafting for the Marsh End boys"). The readers are small spaCy entity recognisers trained on the
+development split of ``corpora/notes`` only, one label per taxonomy category (``vblint.learn``). What they propose
+goes through the same context filters as a rule's match, is kept only where its confidence reaches the learned
+rule's threshold, and is dropped where a rule already matched the words (the rule's own judgement of its context
+stands).
 
 Confidence is the share of several independently trained readers that mark the stretch (see ``PhraseModel``).
 """
