@@ -1,7 +1,7 @@
 """Text in, findings out: normalise -> correct slips -> tokenise -> prefilter -> match -> context -> findings.
 
 An ``Engine`` is built once from a rule set (tokeniser, matchers and, when the set holds learned rules, the
-learned reader) and then passed to whatever needs to lint: the CLI, a batch scan, a test. It holds no note text
+learned readers) and then passed to whatever needs to lint: the CLI, a batch scan, a test. It holds no note text
 between calls.
 """
 
@@ -81,7 +81,7 @@ class Engine:
         self.collapse_overlaps = collapse_overlaps
         self.matcher = RuleMatcher(self.nlp, rules, windowed=windowed)
         self.speller = Speller(rule_words(rules.rules))
-        # The learned rules, by the category whose proposals each reports; the reader is loaded only when one is
+        # The learned rules, by the category whose proposals each reports; the readers are loaded only when one is
         # selected, so `--ignore` of them (or a pack without them) costs nothing.
         self._learned = {r.category: i for i, r in enumerate(rules.rules) if r.learned}
         self.reader = PhraseModel(self.nlp, model_dir) if self._learned else None
@@ -119,13 +119,13 @@ class Engine:
         return collapse(findings) if self.collapse_overlaps else findings
 
     def _proposals(self, doc: Doc, matched: list[Candidate]) -> list[Candidate]:
-        """The learned reader's proposals as candidates of the learned rules, where no rule's match (even one its
+        """The learned readers' proposals as candidates of the learned rules, where no rule's match (even one its
         context will drop) covers the words: a rule's reading of its own words is the more exact one."""
         assert self.reader is not None
         out = []
-        for p in self.reader.propose(doc, [(c.start, c.end) for c in matched]):
-            i = self._learned.get(p.category)
-            if i is not None and p.confidence >= self.rules.rules[i].threshold:
+        for p in self.reader.propose(doc, [(c.start, c.end) for c in matched], self._learned):
+            i = self._learned[p.category]
+            if p.confidence >= self.rules.rules[i].threshold:
                 out.append(Candidate(i, p.start, p.end))
         return out
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -77,21 +77,24 @@ class PhraseModel:
                 raise VblintError(f"{directory / name}: cannot load a learned reader ({err})") from None
             self._readers.append(ner)
 
-    def propose(self, doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> list[Proposal]:
-        """What the first reader marks in ``doc`` outside the ``skip`` ranges (rules' matches), each with the share
-        of all readers that mark it. The others read a note only when the first proposes something, so most notes
-        cost one reading."""
+    def propose(self, doc: Doc, skip: Sequence[tuple[int, int]] = (),
+                categories: Collection[str] | None = None) -> list[Proposal]:
+        """What the first reader marks in ``doc`` outside the ``skip`` ranges (rules' matches), of the given
+        ``categories`` (all when None), each with the share of all readers that mark it. The others read a note
+        only when the first proposes something wanted, so most notes cost one reading."""
         out = []
         for begin, end in _chunks(doc):
             piece = doc[begin:end].as_doc() if (begin, end) != (0, len(doc)) else doc
             shifted = [(a - begin, b - begin) for a, b in skip if a < end and begin < b]
             out.extend(Proposal(p.start + begin, p.end + begin, p.category, p.confidence)
-                       for p in self._propose(piece, shifted))
+                       for p in self._propose(piece, shifted, categories))
         return out
 
-    def _propose(self, doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Proposal]:
+    def _propose(self, doc: Doc, skip: Sequence[tuple[int, int]],
+                 categories: Collection[str] | None) -> list[Proposal]:
         first, *others = self._readers
-        fresh = [e for e in first(doc.copy()).ents if not _overlaps_any(e.start, e.end, skip)]
+        fresh = [e for e in first(doc.copy()).ents if not _overlaps_any(e.start, e.end, skip)
+                 and (categories is None or e.label_ in categories)]
         if not fresh:
             return []
         marked = [[(e.start, e.end) for e in reader(doc.copy()).ents] for reader in others]
