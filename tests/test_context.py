@@ -260,6 +260,28 @@ def test_the_child_is_still_the_subject(engine: Engine, text: str, rule: str) ->
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
 
 
+@pytest.mark.parametrize("text", [
+    # "Suspect 1", "Male 2", "Nominal 10:" are labels, not ages: the role words keep their adult meaning
+    "Suspect 1 put himself at risk by returning to the address.",
+    "Nominal 10: Liam FOWLES (22) - driver. The nominal is assessed to store for the line.",
+])
+def test_a_number_that_labels_a_role_is_not_an_age(engine: Engine, text: str) -> None:
+    assert not [f for f in engine.lint(text) if f.severity > Severity.INFO], text
+
+
+def test_a_subordinate_clause_at_the_end_of_a_match_does_not_give_it_its_subject(engine: Engine) -> None:
+    view = view_of(engine, "The CCTV operator knows the area and will track him if he leaves.")
+    at = view.words.index("will")
+    assert referent(view, at, at + 6) is not Referent.CHILD
+
+
+def test_a_thing_as_subject_is_no_person(engine: Engine) -> None:
+    # near a mention of children the subjectless fallback would read the child; "It" is the subject here
+    view = view_of(engine, "Some children were missed. It also makes it more difficult to analyse the risks.")
+    at = view.words.index("makes")
+    assert referent(view, at, at + 2) is Referent.UNKNOWN
+
+
 def test_the_cast_holds_the_names_a_note_gives_ages_to(engine: Engine) -> None:
     view = view_of(engine, "Skye (15) was with Kane PARKS (31) and Kerry, 38, at the flat. Mia 14yo was not.")
     assert cast(view) == {"skye": 15, "kane": 31, "parks": 31, "kerry": 38, "mia": 14}
@@ -293,6 +315,11 @@ def test_the_cast_does_not_depend_on_letter_case(engine: Engine) -> None:
     ("Foster carers say they can't manage his lying and manipulation any longer.", "VB531"),
     # a match that opens its own clause is outside a negation in the clause before it
     ("Nothing more we can do unless she helps herself. Closed.", "VB118"),
+    # "can't rule out" asserts the possibility; "as Lacey always turns up" opens a clause of its own
+    ("Sophie (16). Can't rule out she's making it up to get back at him.", "VB531"),
+    ("Mum not overly worried as Lacey (15) always turns up by morning.", "VB511"),
+    # "in terms of" is not a word about words
+    ("In terms of risk to Tyler (15) he is more than capable of looking after himself.", "VB422"),
 ])
 def test_a_negation_that_governs_something_else_does_not_excuse(engine: Engine, text: str, rule: str) -> None:
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
@@ -421,6 +448,9 @@ def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engin
     "Suspect named by the manager as Terry WOLSTEN (44); he chose to leave the hostel.",
     # "as" before an adjective opens no clause: the negation still reaches
     "Not treated as typical teenage behaviour - family say she has been seen with adults.",
+    # a reviewer striking out quoted wording; "do not describe ... as" reaches past a long object
+    'Take out "knows exactly what he\'s doing" as well, Kai (14) is being exploited.',
+    "Do not describe contact between a 19 year old RSO and a 15 year old as consensual or as a romance.",
 ])
 def test_disowned_wording_raises_no_alarm(engine: Engine, text: str) -> None:
     assert not [f for f in engine.lint(text) if f.severity > Severity.INFO], text
@@ -470,6 +500,10 @@ def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> 
     ("Ethan (15) hangs around with a group of 18-20yo's at the skate park.", True),
     ("Ethan (15) hangs around with a group of 13-14yo's at the skate park.", False),
     ("Samir (14) has been hanging about with the youth workers.", False),
+    # a decade after the noun, and words that are adults by themselves
+    ("Demi (16) has been knocking about with a couple of the REME lads in their early twenties.", True),
+    ("Precious (15) has been associating with RSO Dean MARSH (40).", True),
+    ("Demi (16) has been knocking about with a couple of the lads from school.", False),
 ])
 def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adult: bool) -> None:
     from vblint.context.other_party import leads_to_adult

@@ -65,6 +65,8 @@ def _is_meta(words: tuple[str, ...], i: int) -> bool:
     if w in _BLAMING:
         # "victim-blaming language" talks about words; "she only has herself to blame" blames
         return w == "victim-blaming" or (w == "blaming" and "victim" in words[max(0, i - 2):i])
+    if w == "terms" and i > 0 and words[i - 1] == "in" and words[i + 1:i + 2] == ("of",):
+        return False  # "in terms of risk to Tyler"
     if w in {"term", "terms"} and i > 0 and words[i - 1] in {"this", "that"} and (
             i + 1 >= len(words) or not words[i + 1].isalpha() or words[i + 1] in {"and", "at", "in", "so"}):
         return False  # "in isolation twice this term": the school term
@@ -105,6 +107,8 @@ def is_mention(view: DocView, start: int, end: int, quote: Quote | None = None,
         nxt = words[i + 1:i + 3]
         if w in _AVOID and nxt and nxt[0] in _AVOID_OBJECTS | {words[start]}:
             return True
+        if w == "out" and quoted and i > 0 and words[i - 1] in {"take", "took", "taken", "taking"} and start - i <= 3:
+            return True  # 'Take out "knows exactly what he's doing" as well'
         # "Avoid closing on 'returned safe and well' alone": the quoted words are the thing to avoid.
         if w in _AVOID and quoted and start - i <= 6:
             return True
@@ -134,6 +138,9 @@ def _in_scope(words: tuple[str, ...], negator: int, start: int) -> bool:
         return True
     if any(words[k] in _SCOPE_BREAKS for k in range(negator + 1, start)):
         return False
+    before = start - 1 - (words[start - 1] in {"a", "an", "the"})
+    if words[before] == "as" and start - negator <= 20:
+        return True  # "do not describe contact between a 19 year old and a 15 year old as consensual"
     return any(words[k] in {"or", "nor"} for k in range(max(negator + 1, start - 8), start))
 
 

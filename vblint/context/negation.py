@@ -15,9 +15,12 @@ TRIGGERS = {"not", "n't", "nt", "no", "never", "cannot", "nor", "neither", "with
 PAIRED = {("even", "if"), ("even", "where"), ("even", "when"), ("even", "though"), ("regardless", "of"),
           ("irrespective", "of"), ("as", "if"), ("rather", "than"), ("instead", "of")}
 # Look like negation but are not: "not only", "no doubt she is streetwise", "no longer engaging".
-PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"}, "no": {"doubt", "longer", "question"},
-               "n't": {"only", "just", "doubt"}, "nt": {"only", "just", "doubt"}, "without": {"doubt"},
-               "nothing": {"but"}, "never": {"mind"}}
+# "can't rule out she's making it up" asserts the possibility.
+_RULE_OUT = {"rule", "exclude", "discount", "discounted", "excluded", "ruled"}
+PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"} | _RULE_OUT,
+               "no": {"doubt", "longer", "question"}, "n't": {"only", "just", "doubt"} | _RULE_OUT,
+               "nt": {"only", "just", "doubt"} | _RULE_OUT, "cannot": _RULE_OUT, "cant": _RULE_OUT,
+               "without": {"doubt"}, "nothing": {"but"}, "never": {"mind"}}
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
                   "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also", "wo",
@@ -68,6 +71,8 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             return False  # "not home, no major worries", "NOT HOME SINCE 1600, DOES THIS ALL THE TIME"
         if w == "nothing" and i >= 2 and words[i - 2:i] in {("next", "to"), ("all", "but")}:
             continue  # "wearing next to nothing"
+        if w in {"not", "n't", "nt"} and words[i + 1:i + 3] in {("the", "first"), ("for", "the")}:
+            continue  # "it's not the first time she's cried wolf", "not for the first time": it has happened
         if w == "no" and nxt == "question" and words[i + 2:i + 3] == ("of",):
             return True  # "no question of a consensual relationship"; but "no question she is streetwise" asserts
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):
@@ -129,11 +134,20 @@ def new_predicate(words: tuple[str, ...], i: int) -> bool:
     return any(w in _NEW_PREDICATE for w in words[i + 1:i + 4])
 
 
+# Adverbs between a subject and its verb: "as Lacey always turns up".
+_FREQUENCY = {"always", "usually", "often", "normally", "generally", "typically", "sometimes", "still", "already",
+              "just", "also", "probably"}
+
+
 def _verb_follows(words: tuple[str, ...], i: int) -> bool:
     """True when the word at ``i`` (after a name, perhaps its bracketed age) is a verb: the name opens a clause."""
-    while i < len(words) and (words[i] in {"(", ")"} | _FREE or words[i].isdigit()):
+    adverb = False
+    while i < len(words) and (words[i] in {"(", ")"} | _FREE | _FREQUENCY or words[i].isdigit()):
+        adverb = adverb or words[i] in _FREQUENCY
         i += 1
     w = words[i] if i < len(words) else ""
+    if adverb and w.isalpha() and inflections_of_verb(w):
+        return True  # "as Lacey always turns up": after an adverb, "turns" is the verb
     return w in _NEW_PREDICATE or (w.isalpha() and is_finite_verb(w)) or w in {"'s", "'ll", "'d", "'ve"}
 
 

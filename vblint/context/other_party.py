@@ -24,13 +24,15 @@ from vblint.context.people import (
 from vblint.context.view import HYPHEN, DocView
 
 # Adults who may be the other party: not parents, relatives or professionals, whose company is no concern.
-OTHER_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "adult", "adults", "suspect", "suspects",
+OTHER_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "adult", "adults", "suspect", "suspects", "susp",
                 "nominal", "nominals", "offender", "offenders", "olders", "elders", "bouncer", "bouncers", "doorman",
                 "doormen", "driver", "drivers", "landlord", "lodger", "coach", "manager", "owner", "worker", "workers",
-                "guy", "guys", "gent", "gentleman", "punter", "punters", "groomer", "abuser", "perpetrator"}
+                "guy", "guys", "gent", "gentleman", "punter", "punters", "groomer", "abuser", "perpetrator",
+                "fella", "fellas", "soldier", "soldiers", "squaddie", "squaddies", "rso", "rsos"}
 _LEAD_IN = {"a", "an", "the", "this", "that", "these", "those", "one", "of", "two", "three", "several", "some",
             "older", "local", "known", "unknown", "adult", "grown", "white", "black", "asian", "new", "same",
-            "various", "number", "group", "bunch", "crowd", "lot"}
+            "various", "number", "group", "bunch", "crowd", "lot", "couple", "pair", "few", "handful"}
+_ADULT_DECADES = {"twenties", "thirties", "forties", "fifties", "20s", "30s", "40s", "50s", "60s"}
 _FAMILY = {"mum", "mam", "mother", "dad", "father", "nan", "nana", "gran", "grandad", "grandmother", "grandfather",
            "aunt", "auntie", "uncle", "cousin", "cousins", "sister", "sisters", "brother", "brothers", "family",
            "parents", "carer", "carers", "foster", "friends", "mates", "peers", "classmates", "girls", "boys"}
@@ -57,6 +59,8 @@ def leads_to_adult(view: DocView, end: int) -> bool:
     w = words[i]
     if w in _FAMILY:
         return False
+    if _decade_follows(words, i):
+        return True  # "a couple of the REME lads in their early twenties"
     if w in OTHER_ADULTS:
         return True  # "seeing one of the bouncers", "associating with males"
     if i > end and words[i - 1] in {"older", "adult", "grown"} and w.isalpha() and i + 1 < len(words) \
@@ -76,6 +80,15 @@ def leads_to_adult(view: DocView, end: int) -> bool:
         if age is None:
             age = cast(view).get(w, roles(view).get(w))
         return age is not None and by_age(age) is Referent.ADULT
+    return False
+
+
+def _decade_follows(words: tuple[str, ...], i: int) -> bool:
+    """True when the word at ``i`` or the one after it is followed by "in their (early) twenties"."""
+    for j in (i + 1, i + 2):
+        if words[j:j + 2] in (("in", "their"), ("in", "his"), ("in", "her")):
+            k = j + 2 + (words[j + 2:j + 3] in (("early",), ("mid",), ("late",)))
+            return words[k:k + 1] != () and words[k] in _ADULT_DECADES
     return False
 
 

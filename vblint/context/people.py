@@ -17,7 +17,8 @@ class Referent(Enum):
     UNKNOWN = "unknown"
 
 
-ADULT_MALE = {"suspect", "suspects", "perpetrator", "perpetrators", "offender", "offenders", "nominal", "nominals",
+ADULT_MALE = {"suspect", "suspects", "susp", "susps", "perpetrator", "perpetrators", "offender", "offenders",
+              "nominal", "nominals",
               "male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
               "uncle", "husband", "mr", "gentleman", "boyfriend", "elders", "olders", "associate", "associates",
               "abuser", "abusers", "groomer", "groomers", "driver", "landlord", "tenant", "brother-in-law"}
@@ -32,7 +33,7 @@ ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster"
              "practitioner", "professional", "professionals",
              "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
              "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
-             "accused", "prisoner", "inmate", "mp", "solicitor", "social"}
+             "accused", "prisoner", "inmate", "mp", "solicitor", "social", "operator", "operators", "dispatcher"}
 CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
          "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
          "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",
@@ -98,7 +99,7 @@ MALE_WORDS = {"male", "males", "man", "men", "father", "dad", "stepdad", "stepfa
                "fella", "bloke", "nephew", "grandson", "stepson"}
 FEMALE_WORDS = ADULT_FEMALE | {"girlfriend", "sister", "daughter", "girl", "lass", "she", "her", "niece",
                                 "granddaughter", "stepdaughter"}
-ROLE_NOUNS = {"suspect", "suspects", "offender", "detainee", "dp", "defendant", "accused", "nominal", "person",
+ROLE_NOUNS = {"suspect", "suspects", "susp", "offender", "detainee", "dp", "defendant", "accused", "nominal", "person",
                "individual", "occupant", "passenger", "driver", "rp", "caller", "informant", "witness"}
 LIKENING = {"nearly", "almost", "practically", "basically", "virtually", "like", "as", "effectively", "essentially"}
 YOUNG_NOUNS = {"offender", "offenders", "person", "people", "persons", "man", "men", "woman", "women", "lady",
@@ -192,6 +193,10 @@ def word_at(view: DocView, i: int) -> Referent | None:
         return None  # "gang affiliated", "a gang member": a modifier, not the gang as a person
     if w in YOUNG_NOUNS and i > 0 and words[i - 1] == "young":
         return Referent.CHILD  # "a difficult young person", "young people"
+    if w in {"man", "fella", "guy"} and i > 0 and words[i - 1] in {"wee", "little"}:
+        return Referent.CHILD  # "Wee man's just testing the boundaries": a boy
+    if w in {"associate", "associates"} and words[i + 1:i + 2] == ("with",):
+        return None  # "Tyler associates with older peers": the verb, not his associates
     if w in YOUNG_NOUNS and i > 1 and words[i - 1] in {"an", "a"} and words[i - 2] in LIKENING:
         return None  # "nearly an adult", "acts like a woman": said of the child, comparing
     if w in YOUNG_NOUNS and i + 3 < len(words) and words[i + 1:i + 4] == ("in", "all", "but"):
@@ -218,15 +223,15 @@ def roles(view: DocView) -> dict[str, int]:
                 age = age_after(words, i)
                 if age is None and i > 0:
                     age = age_at(words, i - 1)  # "15YO FEMALE", "16 year old male"
-                if age is None and i + 1 < len(words) and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
-                    age = int(words[i + 1])  # "MALE 16 DETAINED"
+                if age is None and i + 1 < len(words) and _age_number(words, i + 1):
+                    age = int(words[i + 1])  # "MALE 16 DETAINED"; "Male 2", "Suspect 1" are labels, not ages
                 if age is None and i + 2 < len(words) and words[i + 1] in {"is", "was"}:
                     age = age_at(words, i + 2)  # "Caller is 15yo Jessica"
                 if age is None and w in ROLE_NOUNS and i + 1 < len(words) and could_be_name(words[i + 1]):
                     age = age_after(words, i + 1)  # "Female caller Shay (15)" ... "Caller had been drinking"
                 if age is None and w in ROLE_NOUNS and i + 2 < len(words) and words[i + 1] in {"male", "female"}:
                     age = age_after(words, i + 1)  # "RP FEMALE 16 REPORTS"
-                    if age is None and words[i + 2].isdigit() and len(words[i + 2]) <= 2:
+                    if age is None and _age_number(words, i + 2):
                         age = int(words[i + 2])
                 if age is not None:
                     ages[w] = age if ages.get(w, age) == age else None
@@ -236,6 +241,11 @@ def roles(view: DocView) -> dict[str, int]:
             found.update(dict.fromkeys(CUSTODY_ROLES, custody.pop()))
         view.cache["roles"] = found
     return found
+
+
+def _age_number(words: tuple[str, ...], j: int) -> bool:
+    """A bare number after a role word that reads as an age: two digits and not a label ("Nominal 10:")."""
+    return words[j].isdigit() and len(words[j]) == 2 and (j + 1 == len(words) or words[j + 1] != ":")
 
 
 def cast(view: DocView) -> dict[str, int]:

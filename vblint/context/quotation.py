@@ -96,8 +96,8 @@ _LAY_SPEAKERS = {"mother", "mum", "mam", "mom", "father", "dad", "parent", "pare
                  "stepfather", "stepmother", "cousin", "rp", "sibling", "siblings", "friend", "friends"}
 _ALLEGING = {"reported", "reports", "alleged", "alleges", "disclosed", "discloses", "complained", "complains"}
 # A suspect's account, reported, is his version and is recorded as his: "The suspect (40) said she was happy to go".
-_SUSPECT_SPEAKERS = {"suspect", "suspects", "suspect's", "defendant", "defendant's", "accused", "offender", "dp",
-                     "perpetrator", "nominal"}
+_SUSPECT_SPEAKERS = {"suspect", "suspects", "susp", "suspect's", "defendant", "defendant's", "accused", "offender",
+                     "dp", "perpetrator", "nominal"}
 _ACCOUNTING = {"said", "says", "claimed", "claims", "claim", "stated", "states", "maintains", "maintained",
                "insists", "insisted", "alleges", "alleged", "account", "version", "told", "tells", "argues",
                "argued", "asserts", "asserted", "suggests", "suggested"}

@@ -76,7 +76,7 @@ _FINITE = {"will", "would", "wo", "is", "was", "has", "had", "does", "did", "can
            "must", "should", "shall"}
 # "after school", "outside the club": the place or time, not a person acting.
 _PLACE_PREPOSITIONS = {"after", "before", "during", "outside", "inside", "near", "behind", "since", "until"}
-_SUSPECTS = {"suspect", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
+_SUSPECTS = {"suspect", "susp", "male", "man", "offender", "nominal", "defendant", "accused", "perpetrator"}
 # People a note finds at a scene, named by what they are there: "Occupant Jordan NEALE (29) was drunk. He has ...".
 _AT_THE_SCENE = {"occupant", "driver", "tenant", "householder", "homeowner", "keyholder"}
 _SUBJECT_OPENERS = {"the", "a", "an", "this", "nominal", "named", "another", "one", "other", "update", ":", "-"}
@@ -388,11 +388,28 @@ def referent(view: DocView, start: int, end: int, *, object_follows: bool = Fals
     reports." in a note about Jade (15)). ``object_follows``: the person after the match is its object ("seeing
     BLAKE (26)"), never the one it describes."""
     found = _referent(view, start, end, object_follows)
+    if found is Referent.UNKNOWN and _thing_subject(view, start):
+        return found  # "It also makes it more difficult for the constabulary": no person is the subject
     if found is Referent.UNKNOWN and not _names_an_adult(view, view.sentence(start), range(start, end)) \
             and (_about_a_child(view, start)
                  or (_subjectless(view, start) and _previous_subject(view, start) is Referent.CHILD)):
         return Referent.CHILD
     return found
+
+
+_THINGS = {"it", "this", "which"}
+_BETWEEN_SUBJECT_AND_VERB = {"also", "still", "just", "clearly", "often", "always", "really", "then", "only", "further",
+                             "therefore", "in", "turn", "itself", "alone"}
+
+
+def _thing_subject(view: DocView, start: int) -> bool:
+    """True when the words just before the match are a subject that is no person: "It also makes it harder"."""
+    words = view.words
+    floor = view.sent_start[start]
+    j = start - 1
+    while j >= floor and words[j] in _BETWEEN_SUBJECT_AND_VERB:
+        j -= 1
+    return j >= floor and words[j] in _THINGS and (j == floor or words[j - 1] in {",", ";", "and", "but", "so"})
 
 
 # How many sentences back a subjectless sentence ("Likes to party.", "Has been associating with ...") may reach for
@@ -560,8 +577,10 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
     inner = next((i for i in range(start, end) if words[i] in PRONOUNS and words[i] not in _REFLEXIVE), None)
     if words[start] in PRONOUNS and words[start] not in _REFLEXIVE:
         inner = start  # the match opens with its subject: "she uses cannabis"
-    subject = next((i for i in range(start + 1, end) if words[i] in {"she", "he"} and words[i - 1] in _SUBORDINATORS),
-                   None)
+    # Only a subordinate clause that opens the match gives it its subject: "unless she helps herself"; in "will
+    # track him if he leaves" the subject stands before the match.
+    subject = start + 1 if start + 1 < end and words[start + 1] in {"she", "he"} and words[start] in _SUBORDINATORS \
+        else None
     if inner is not None and subject is not None and inner != start:
         inner = subject  # "unless she helps herself": the match holds its own subject
     if inner is not None and (inner in (start, subject)
