@@ -32,6 +32,23 @@ def test_a_slip_in_a_rule_word_is_read_as_the_word_meant(engine: Engine, text: s
     assert all(text[f.start:f.end] == f.text for f in found)
 
 
+@pytest.mark.parametrize(("text", "rule", "words"), [
+    # Scots forms are read as the English words the rules name; the finding keeps the source's own letters
+    ("Nicole (14) has a lifestyle away fae the unit and will not engage.", "VB601", "will not engage"),
+    ("To be honest Kai (15) is no' a victim in the usual sense.", "VB415", "no' a victim"),
+    ("It's no' the first time Jade (15) has cried wolf.", "VB544", "cried wolf"),
+])
+def test_scots_forms_are_read_as_the_words_meant(engine: Engine, text: str, rule: str, words: str) -> None:
+    found = [f for f in engine.lint(text) if f.rule == rule]
+    assert [f.text for f in found] == [words]
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+def test_a_quoted_no_is_not_read_as_not() -> None:
+    assert Speller(set()).apply(normalise("Jade (15) said 'no' and left.")).text == "jade (15) said 'no' and left."
+    assert Speller(set()).apply(normalise("She wisnae home wi' them")).text == "she wasn't home with them"
+
+
 @pytest.mark.parametrize("word", [
     "natter",  # a real word a changed letter would make "nutter": letters are never changed
     "lamped",

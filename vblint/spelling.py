@@ -30,6 +30,16 @@ _SPLIT = re.compile(r"\b(her|him|them|your|my) (self|selves)\b")
 # An apostrophe put one letter late: "does'nt", "was'nt".
 _MISPLACED = re.compile(r"\b(does|did|is|was|were|would|could|should|has|have|had)'nt\b")
 
+# Scots forms written in notes from Scottish forces, read as the English words the rules name: "hanging about wi'
+# the boys", "disnae want to make a complaint", "no' a victim", "a lifestyle away fae the unit". "wi'" and "no'"
+# only before a word, and never after a quote mark: "she said 'no'" is a quotation.
+_DIALECT = {"wi'": "with", "no'": "not", "fae": "from", "frae": "from", "hame": "home", "disnae": "doesn't",
+            "doesnae": "doesn't", "didnae": "didn't", "dinnae": "don't", "dinna": "don't", "cannae": "can't",
+            "canna": "can't", "wouldnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
+            "isnae": "isn't", "wisnae": "wasn't", "wasnae": "wasn't", "willnae": "won't", "hasnae": "hasn't",
+            "havenae": "haven't", "hadnae": "hadn't", "werenae": "weren't", "arenae": "aren't"}
+_DIALECT_WORD = re.compile(r"(?<![\w'])(wi'|no')(?= [a-z])|(?<![\w'])(" + "|".join(
+    w for w in _DIALECT if not w.endswith("'")) + r")(?![\w'])")
 
 # Shorthand of the trade that the word lists lack and that sits one slip from a rule's word.
 _SHORTHAND = frozenset({"strat", "strats"})
@@ -91,6 +101,8 @@ class Speller:
             edits.append((m.start(), m.end(), m.group(1) + m.group(2)))
         for m in _MISPLACED.finditer(text):
             edits.append((m.start(), m.end(), m.group(1) + "n't"))
+        for m in _DIALECT_WORD.finditer(text):
+            edits.append((m.start(), m.end(), _DIALECT[m.group()]))
         taken = [(s, e) for s, e, _ in edits]
         for m in _WORD.finditer(text):
             word = m.group()
