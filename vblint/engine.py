@@ -84,6 +84,10 @@ class Engine:
         # The learned rules, by the category whose proposals each reports; the readers are loaded only when one is
         # selected, so `--ignore` of them (or a pack without them) costs nothing.
         self._learned = {r.category: i for i, r in enumerate(rules.rules) if r.learned}
+        # The pattern rules of each learned category: their exceptions are benign uses of the category's words
+        # ("happy to talk to the worker"), which the readers, having seen few of them, do not know.
+        self._benign = {c: [i for i, r in enumerate(rules.rules) if r.category == c and not r.learned
+                            and (r.exception_patterns or r.exception_phrases)] for c in self._learned}
         self.reader = PhraseModel(self.nlp, model_dir) if self._learned else None
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
@@ -120,12 +124,18 @@ class Engine:
 
     def _proposals(self, doc: Doc, matched: list[Candidate]) -> list[Candidate]:
         """The learned readers' proposals as candidates of the learned rules, where no rule's match (even one its
-        context will drop) covers the words: a rule's reading of its own words is the more exact one."""
+        context will drop) covers the words, nor an exception of a rule of the same category: a rule's reading of
+        its own words is the more exact one."""
         assert self.reader is not None
         out = []
+        benign: dict[str, list[tuple[int, int]]] = {}
         for p in self.reader.propose(doc, [(c.start, c.end) for c in matched], self._learned):
             i = self._learned[p.category]
-            if p.confidence >= self.rules.rules[i].threshold:
+            if p.confidence < self.rules.rules[i].threshold:
+                continue
+            if p.category not in benign:
+                benign[p.category] = self.matcher.exceptions(doc, self._benign[p.category])
+            if not any(p.start < e and b < p.end for b, e in benign[p.category]):
                 out.append(Candidate(i, p.start, p.end))
         return out
 

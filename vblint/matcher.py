@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -68,6 +69,14 @@ class RuleMatcher:
             if rules:
                 found.update(rules)
         return sorted(found)
+
+    def exceptions(self, doc: Doc, rules: Iterable[int]) -> list[tuple[int, int]]:
+        """Where the exceptions of ``rules`` match anywhere in the note: the benign uses those rules know."""
+        found: list[tuple[int, int]] = []
+        for i in rules:
+            _, _, exception_patterns, exception_phrases = self._compiled[i]
+            found.extend(_run(exception_patterns, exception_phrases, doc, [(0, len(doc))]))
+        return found
 
     def __call__(self, doc: Doc, active: list[int] | None = None, view: DocView | None = None,
                  words: set[str] | None = None) -> list[Candidate]:
