@@ -196,6 +196,9 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     # the child as the object of the adult's verb: the adult is still the subject after "and"
     ("The male (34) met Jade (15) and is a known dealer.", "VB402"),
     ("MFH risk assessment. Intel suggests a dealer called Bazza uses the flat.", "VB402"),
+    # the ages after a group the match acts on are the group's, not the subject's
+    ("Craig BEVAN (31) is the line holder. BEVAN has been grooming local children aged 13-16 via Snapchat.",
+     "VB406"),
     ("CALLER STATES HIS 16YO SON INVOLVED. CALLER ABUSIVE AND MOUTHY, HUNG UP.", "VB527"),
 
     # a premodifier belongs to the match even after a preposition

@@ -398,6 +398,8 @@ def referent(view: DocView, start: int, end: int, *, object_follows: bool = Fals
 
 
 _THINGS = {"it", "this", "which"}
+# A match that ends on these names the people it acts on: "recruiting younger girls (13-14)".
+_GROUPS_OF_CHILDREN = {"children", "girls", "boys", "kids", "ones", "pupils", "peers", "youngsters", "teenagers"}
 _BETWEEN_SUBJECT_AND_VERB = {"also", "still", "just", "clearly", "often", "always", "really", "then", "only", "further",
                              "therefore", "in", "turn", "itself", "alone"}
 
@@ -551,8 +553,9 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
             and not any(w in PREPOSITIONS for w in words[max(start, end - 3):end]) \
             and words[end - 1] not in _WH:  # "knew full well what the male (34) wanted": the noun is another's
         age = age_after(words, end - 1)
-        if age is not None and not _bracket_names_one_of(words, end, range(start, end)):
-            return by_age(age)
+        if age is not None and not _bracket_names_one_of(words, end, range(start, end)) \
+                and not (words[end - 1] in _GROUPS_OF_CHILDREN and end - start > 1):
+            return by_age(age)  # but "grooming local children aged 13-16": the ages are the object's
         if words[end] in {"called", "named", "nicknamed"}:
             return Referent.ADULT  # "a dealer called Bazza": another person, named; the child is named otherwise
         found = word_at(view, end) if words[end] not in FUNCTION_WORDS else None  # "choices we would not want"
