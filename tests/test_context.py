@@ -507,6 +507,12 @@ def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> 
     ("Demi (16) has been knocking about with a couple of the REME lads in their early twenties.", True),
     ("Precious (15) has been associating with RSO Dean MARSH (40).", True),
     ("Demi (16) has been knocking about with a couple of the lads from school.", False),
+    # a word before an adult noun, adult ages given to the group later, a pair "seeing each other"
+    ("Kofi (15) is associating with Southside nominals on a regular basis.", True),
+    ("Jade (13) has been knocking about with lads off the estate, some of them 19/20.", True),
+    ("Jade (13) has been knocking about with lads off the estate, some of them 14/15.", False),
+    ("Amelia (15) and the male (31) have been seeing each other.", True),
+    ("Amelia (15) and Tyler (15) have been seeing each other.", False),
 ])
 def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adult: bool) -> None:
     from vblint.context.other_party import leads_to_adult
@@ -515,3 +521,23 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
     ends = [i + 1 for i, w in enumerate(view.words) if w in {"with", "seeing"}]
     assert leads_to_adult(view, ends[-1]) is adult
 
+
+
+@pytest.mark.parametrize(("text", "rule", "flagged"), [
+    # one of a pair joined by "and" is the child: what the pair does is said of her
+    ("Finley (15) and the male (24) have a volatile relationship.", "VB435", True),
+    # what she got "off" a named adult: he is the other party, not the subject of "in return for"
+    ("Jade (13) has been getting a new phone off Jay Marsden (20) in return for favours.", "VB321", True),
+    # "none of the data suggests" denies what follows, as "no evidence suggests" does
+    ("None of the data suggests these children chose to put themselves at risk.", "VB101", False),
+    # "did not help herself by going off to meet ...": the going is asserted, not denied
+    ("Summer (13) did not help herself by going off to meet people she'd met on Snapchat.", "VB626", True),
+    # an age written "14-year-old" is one word for the reach of "do not record that"
+    ('Please do not record that a 14-year-old is going OT "of his own accord".', "VB124", False),
+    # a note that names only an adult: "he" after "Spoken to:" is the man, not a child
+    ("Complaint about a man (50) living in a van. Spoken to: he says he had been drinking.", "VB622", False),
+    ("Complaint about Kai (15) at the park. Spoken to: he says he had been drinking.", "VB622", True),
+])
+def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
+    alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]
+    assert bool(alarms) is flagged, alarms

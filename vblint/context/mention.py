@@ -36,6 +36,8 @@ _SCOPE_BREAKS = {".", ";", "-", "\u2013", "\u2014", ":", "but", "because", "so"}
 _LISTING = {"example", "examples", "include", "includes", "including", "included", "instance", "instances", "e.g",
             "eg", "like"}
 _HYPHENS = {"-", HYPHEN, "\u2010", "\u2011"}
+# Not counted as words between a negated speech act and its match: the pieces of "14-year-old", quote marks.
+_UNCOUNTED = {"-", HYPHEN, "year", "years", "yr", "yrs", "old", "\"", "'"}
 _BLAMING = {"blaming", "blame", "victim-blaming"}
 # Between the items of a list of quoted terms: '"drug runner", "sex worker" or "street-wise"'.
 # '... "chose to go missing", is "streetwise" or is "with her boyfriend"': a verb may repeat before each item.
@@ -134,8 +136,8 @@ def _in_scope(words: tuple[str, ...], negator: int, start: int) -> bool:
     ("pls dont describe Jordan as 'part of the Eastside lot' or say hes reaping what he sows")."""
     if any(words[k] == "and" and new_predicate(words, k) for k in range(negator + 1, start)):
         return False  # "is not willing to say where she was and chose to go back": a new predicate, a use
-    if start - negator <= 8:
-        return True
+    if start - negator - sum(1 for k in range(negator + 1, start) if words[k] in _UNCOUNTED) <= 8:
+        return True  # "do not record that a 14-year-old is going OT": the age is one word, however tokenised
     if any(words[k] in _SCOPE_BREAKS for k in range(negator + 1, start)):
         return False
     before = start - 1 - (words[start - 1] in {"a", "an", "the"})

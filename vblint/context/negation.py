@@ -115,7 +115,8 @@ def _evidence_denied(view: DocView, start: int) -> bool:
         w = words[i]
         if w == "and" and new_predicate(words, i):
             return False
-        if w in _EVIDENCE and any(x in TRIGGERS for x in words[max(0, i - 3):i]):
+        if w in _EVIDENCE and (any(x in TRIGGERS for x in words[max(0, i - 3):i])
+                               or words[max(0, i - 4):i - 2] == ("none", "of")):  # "none of the data suggests"
             return True
     return False
 
@@ -180,6 +181,8 @@ def _scope(view: DocView, start: int, limit: int) -> list[int]:
                 words[i + 1] in {"she", "he", "they", "it", "we", "both"} or (could_be_name(words[i + 1])
                                                                        and _verb_follows(words, i + 2)))):
             break  # "as Jade is 15", not "treated as typical teenage behaviour"
+        if w == "by" and i > floor and words[i - 1] in {"herself", "himself", "themselves", "themself"}:
+            break  # "did not help herself by going off to meet ...": the going is asserted, not denied
         out.append(i)
         if w not in _FREE and not w.isdigit():
             counted += 1

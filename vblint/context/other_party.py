@@ -9,9 +9,12 @@ after the name, or "him" / "them" standing for such a person earlier in the note
 
 from __future__ import annotations
 
+import re
+
 from vblint.context.people import (
     ADULT_AGE,
     DECADE,
+    FUNCTION_WORDS,
     Referent,
     age_after,
     age_at,
@@ -30,13 +33,16 @@ OTHER_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "adult", "adul
                 "guy", "guys", "gent", "gentleman", "punter", "punters", "groomer", "abuser", "perpetrator",
                 "fella", "fellas", "soldier", "soldiers", "squaddie", "squaddies", "rso", "rsos"}
 _LEAD_IN = {"a", "an", "the", "this", "that", "these", "those", "one", "of", "two", "three", "several", "some",
-            "older", "local", "known", "unknown", "adult", "grown", "white", "black", "asian", "new", "same",
+            "older", "old", "local", "known", "unknown", "adult", "grown", "white", "black", "asian", "new", "same",
             "various", "number", "group", "bunch", "crowd", "lot", "couple", "pair", "few", "handful"}
 _ADULT_DECADES = {"twenties", "thirties", "forties", "fifties", "20s", "30s", "40s", "50s", "60s"}
 _FAMILY = {"mum", "mam", "mother", "dad", "father", "nan", "nana", "gran", "grandad", "grandmother", "grandfather",
            "aunt", "auntie", "uncle", "cousin", "cousins", "sister", "sisters", "brother", "brothers", "family",
            "parents", "carer", "carers", "foster", "friends", "mates", "peers", "classmates", "girls", "boys"}
 _LOOKBACK_SENTENCES = 3
+_AGE_PAIR = re.compile(r"^(1[89]|[2-6][0-9])/([2-6][0-9])$")  # "some of them 19/20"
+_GROUP_ADULTS = {"nominals", "olders", "elders", "offenders", "suspects"}
+_YOUNG_GROUPS = {"lads", "boys", "lot", "crowd", "group", "gang"}
 _PLAIN_ADULTS = {"male", "males", "man", "men", "bloke", "blokes", "guy", "guys", "adult", "adults"}
 # "seeing this lad", "with the same fella": a person named before, whom the note now points back to.
 _FEMALE_DEMONSTRATED = {"woman", "lady", "female"}
@@ -48,6 +54,8 @@ def leads_to_adult(view: DocView, end: int) -> bool:
     words = view.words
     if end < len(words) and words[end] in {"his", "her", "their"}:
         return False  # "with her 27-year-old boyfriend": the child's own relation, which the relationship rules read
+    if words[end:end + 2] == ("each", "other"):
+        return _adult_in_clause(view, end)  # "Amelia and the male (31) have been seeing each other"
     stop = min(len(words), end + 6)
     i = end
     while i < stop and words[i] in _LEAD_IN:
@@ -66,6 +74,11 @@ def leads_to_adult(view: DocView, end: int) -> bool:
     if i > end and words[i - 1] in {"older", "adult", "grown"} and w.isalpha() and i + 1 < len(words) \
             and words[i + 1] in _PLAIN_ADULTS:
         return True  # "with older Kurdish males": one more word between the adult's marks
+    if w.isalpha() and w not in FUNCTION_WORDS and w != "vulnerable" and i + 1 < len(words) \
+            and words[i + 1] in _PLAIN_ADULTS | _GROUP_ADULTS:
+        return True  # "associating with Southside nominals", "with Polish men": a word before the adult noun
+    if w in _YOUNG_GROUPS and _adult_ages_follow(view, i):
+        return True  # "knocking about with lads off the Ropewalk, some of them 19/20"
     if DECADE.match(w) or (age_at(words, i) or 0) >= ADULT_AGE:
         return True  # "with a 24-year-old", "with men in their 20s"
     if w.isdigit() and i + 2 < len(words) and words[i + 1] in {"-", HYPHEN, "to"} \
@@ -81,6 +94,28 @@ def leads_to_adult(view: DocView, end: int) -> bool:
             age = cast(view).get(w, roles(view).get(w))
         return age is not None and by_age(age) is Referent.ADULT
     return False
+
+
+def _adult_in_clause(view: DocView, end: int) -> bool:
+    """True when the sentence before ``end`` names an adult other party: one of a pair said to be "seeing each
+    other"."""
+    words = view.words
+    for i in range(view.sent_start[end], end):
+        w = words[i]
+        age = age_in_brackets(words, i) if w == ")" else None
+        if age is None and could_be_name(w) and w not in _FAMILY:
+            age = cast(view).get(w)
+        if (w in OTHER_ADULTS or (age is not None and age >= ADULT_AGE)) and not _family_before(words, i):
+            return True
+    return False
+
+
+def _adult_ages_follow(view: DocView, i: int) -> bool:
+    """True when, later in the same sentence and within a dozen words, the group at ``i`` is given adult ages."""
+    words = view.words
+    stop = min(len(words), i + 12, view.sentence(i).stop)
+    return any((age_at(words, j) or 0) >= ADULT_AGE or DECADE.match(words[j]) or _AGE_PAIR.match(words[j])
+               for j in range(i + 1, stop))
 
 
 def _decade_follows(words: tuple[str, ...], i: int) -> bool:

@@ -21,7 +21,8 @@ ADULT_MALE = {"suspect", "suspects", "susp", "susps", "perpetrator", "perpetrato
               "nominal", "nominals",
               "male", "males", "man", "men", "father", "dad", "stepdad", "stepfather", "grandfather", "grandad",
               "uncle", "husband", "mr", "gentleman", "boyfriend", "elders", "olders", "associate", "associates",
-              "abuser", "abusers", "groomer", "groomers", "driver", "landlord", "tenant", "brother-in-law"}
+              "abuser", "abusers", "groomer", "groomers", "driver", "drivers", "landlord", "landlords",
+              "tenant", "brother-in-law", "gangmaster", "gangmasters", "punter", "punters"}
 ADULT_FEMALE = {"mother", "mum", "mam", "mom", "stepmother", "stepmum", "grandmother", "nan", "nana", "aunt",
                 "auntie", "wife", "mrs", "ms", "woman", "women", "female", "females", "lady", "ladies", "sister-in-law"}
 ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster", "officer", "officers", "pc", "dc",
@@ -75,7 +76,8 @@ PREPOSITIONS = {"with", "to", "for", "by", "at", "into", "on", "from", "of", "ab
 # Only person words are tested, so "to" here is never an infinitive: "known to police", "according to the adults".
 OBJECT_PREPOSITIONS = PREPOSITIONS | {"per", "than", "like", "as", "alongside", "against", "towards", "onto", "via"}
 MORE_PREPOSITIONS = {"against", "through", "across", "behind", "beside", "between", "during", "within", "among",
-                      "near", "inside", "outside", "along", "beyond", "despite", "except", "upon", "toward", "amongst"}
+                      "near", "inside", "outside", "along", "beyond", "despite", "except", "upon", "toward", "amongst",
+                      "round"}
 FUNCTION_WORDS = {"and", "or", "but", "with", "for", "from", "into", "onto", "of", "in", "on", "at", "by", "to",
                    "per", "than", "then", "so", "as", "if", "not", "no", "nor", "yet", "until", "after", "before",
                    "over", "under", "about", "up", "down", "out", "off", "its", "our", "your", "my", "their", "we",

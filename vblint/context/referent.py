@@ -52,6 +52,7 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'noted', 'notes', 'recorded', 'records', 'report', 'reported', 'reports', 'said', 'say',
               'says', 'stated', 'states', 'suspected', 'tells', 'that', 'think', 'thinks', 'thought',
               'told', 'worried', 'writes', 'wrote', 'state', 'advise', 'inform', 'informs',
+              'insists', 'insisted', 'reckoned',
               'informed', 'indicate', 'indicates', 'indicated', 'suggest', 'suggests', 'suggested', 'reckon',
               'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim', 'consider',
               'find', 'finds', 'deem', 'deems', 'deemed', 'regard', 'regards', 'regarded', 'see', 'sees', 'view',
@@ -162,6 +163,8 @@ def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
             return j >= floor and words[j] in OBJECT_PREPOSITIONS
         if w in OBJECT_PREPOSITIONS or w in _PLACE_PREPOSITIONS or w in MORE_PREPOSITIONS:
             return True
+        if w == "off" and (words[i] == ")" or could_be_name(words[i])) and words[i] not in PRONOUNS:
+            return True  # "a new phone off Jay Marsden (20)": got from him; but "goes off his own back"
         if w in {"and", "or", "&"} and j > floor and words_name(words[j - 1]) is not None:
             j -= 1  # "warnings from aunt and school": both are the preposition's objects
             steps += 1
@@ -257,7 +260,7 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             # speaks of himself: "In interview Penn (52) claimed he doesn't need the money".
             if words[pronoun_at] == "he" and w in _CLAIMING and _suspect_speaks(view, i):
                 return Referent.ADULT
-            return Referent.CHILD
+            return Referent.ADULT if _only_an_adult_so_far(view, pronoun_at, gender) else Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
         if w in ADULT_ANY and w not in _NOMINATIVE and i > 0 and _addressed(words, i - 1):
@@ -302,6 +305,25 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
                 after = age_after(words, i)
                 return by_age(after) if after is not None else Referent.ADULT
     return Referent.CHILD
+
+
+_NOT_PARENTS = {"man", "male", "men", "bloke", "suspect", "nominal", "offender", "driver", "gentleman", "woman",
+                "female", "lady"}
+
+
+def _only_an_adult_so_far(view: DocView, pronoun_at: int, gender: str) -> bool:
+    """True when the note, up to the pronoun, names no child and names an adult of the pronoun's gender who is no
+    parent: "Complaint about a man (50) living in a campervan. Spoken to: he says ..."."""
+    words = view.words
+    adult = False
+    for i in range(pronoun_at):
+        age = age_in_brackets(words, i) if words[i] == ")" else age_at(words, i)
+        if (age is not None and age < 18) or (words[i] not in PRONOUNS and word_at(view, i) is Referent.CHILD):
+            return False
+        if words[i] in _NOT_PARENTS and (words[i] in ADULT_MALE) == (gender == "m") \
+                and ((age_after(words, i) or 0) >= 18 or words[i - 1:i] in (("a",), ("the",), ("adult",))):
+            adult = True
+    return adult
 
 
 def _bracketed_age_after(words: tuple[str, ...], i: int) -> int | None:
@@ -420,7 +442,8 @@ _SUBJECT_REACH = 6
 
 
 _OPENS_PREDICATE = {":", "-", ";", "and", ",", "honestly", "also", "still", "just", "clearly", "again", "now",
-                    "often", "always", "really", "frankly", "apparently", "obviously", "then", "currently"}
+                    "often", "always", "really", "frankly", "apparently", "obviously", "then", "currently",
+                    "possibly", "probably", "likely", "maybe", "seemingly", "reportedly", "presumably", "evidently"}
 
 
 def _subjectless(view: DocView, start: int) -> bool:
@@ -618,6 +641,8 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
     premodifier = premodifier or (i == start - 1 and words[start].endswith("ing") and w in _ADULT_NOUNS)
     other_party = not premodifier and _other_party(view, i, sentence.start)
     found = None if other_party else person_at(view, i)
+    if found is Referent.ADULT and _paired_with_child(view, i, sentence.start):
+        return Referent.CHILD  # "Amelia and the male have been seeing each other": the pair includes the child
     if found is not None:
         return found
     if w == ")":
@@ -655,6 +680,28 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
     return _fallback(view, sentence, start)
+
+
+def _paired_with_child(view: DocView, i: int, floor: int) -> bool:
+    """True when the person at ``i`` is the second of a pair joined by "and" whose first is a child: "Ruby and her
+    boyfriend have been seeing each other", "Mia (16) and the male (24) were drinking". What the pair does is said of
+    the child too."""
+    words = view.words
+    j = i
+    if words[j] == ")":
+        opening = bracket_open(words, j)
+        if opening is None:
+            return False
+        j = opening - 1
+    j -= 1
+    while j > floor and words[j] in _ARTICLES | {"her", "his", "their", "older", "adult", "new"}:
+        j -= 1
+    if j <= floor or words[j] != "and":
+        return False
+    first = j - 1
+    if words[first] != ")" and not could_be_name(words[first]) and word_at(view, first) is None:
+        return False
+    return person_at(view, first) is Referent.CHILD and not _other_party(view, first, floor)
 
 
 def _bracket_names_one_of(words: tuple[str, ...], at: int, match: range) -> bool:
