@@ -541,3 +541,14 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
 def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
     alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]
     assert bool(alarms) is flagged, alarms
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Effective decisions on the response to known risks need to be considered.", True),
+    ("Supervision of these cases needs to improve.", True),
+    ("Her decisions put her at risk.", False),
+])
+def test_a_sentence_opening_with_a_thing_is_about_no_person(engine: Engine, text: str, thing: bool) -> None:
+    from vblint.context.referent import _opens_with_a_thing
+
+    assert _opens_with_a_thing(view_of(engine, text), 0) is thing

@@ -410,7 +410,7 @@ def referent(view: DocView, start: int, end: int, *, object_follows: bool = Fals
     reports." in a note about Jade (15)). ``object_follows``: the person after the match is its object ("seeing
     BLAKE (26)"), never the one it describes."""
     found = _referent(view, start, end, object_follows)
-    if found is Referent.UNKNOWN and _thing_subject(view, start):
+    if found is Referent.UNKNOWN and (_thing_subject(view, start) or _opens_with_a_thing(view, start)):
         return found  # "It also makes it more difficult for the constabulary": no person is the subject
     if found is Referent.UNKNOWN and not _names_an_adult(view, view.sentence(start), range(start, end)) \
             and (_about_a_child(view, start)
@@ -434,6 +434,28 @@ def _thing_subject(view: DocView, start: int) -> bool:
     while j >= floor and words[j] in _BETWEEN_SUBJECT_AND_VERB:
         j -= 1
     return j >= floor and words[j] in _THINGS and (j == floor or words[j - 1] in {",", ";", "and", "but", "so"})
+
+
+# Things that are the subjects of professional prose: "Effective decisions on the response to known risks need to be
+# considered", "Supervision of these cases needs to improve".
+_THING_NOUNS = {"decision", "decisions", "action", "actions", "record", "records", "check", "checks", "plan", "plans",
+                "response", "responses", "enquiries", "system", "systems", "policy", "policies", "procedure",
+                "procedures", "process", "processes", "assessment", "assessments", "review", "reviews",
+                "arrangements", "practice", "supervision", "information", "activity", "recording", "referrals",
+                "referral", "training", "guidance", "approach", "approaches", "investigations", "investigation"}
+
+
+def _opens_with_a_thing(view: DocView, start: int) -> bool:
+    """True when the match opens its sentence with a noun phrase whose head is a thing, not a person."""
+    words = view.words
+    if start != view.sent_start[start]:
+        return False
+    for k in range(start, min(start + 3, len(words))):
+        if words[k] in _THING_NOUNS:
+            return True
+        if words[k] in PRONOUNS or not words[k].isalpha() or word_at(view, k) is not None or words[k] in cast(view):
+            return False
+    return False
 
 
 # How many sentences back a subjectless sentence ("Likes to party.", "Has been associating with ...") may reach for
