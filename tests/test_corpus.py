@@ -4,7 +4,7 @@ on its test split. The targets live here, once, and are never loosened to make a
 The holdout split (independently written notes, never tuned on) is the realistic measure. Its target is the
 issue's held-out target; until the rules reach it, the figures last measured are floors that a change may not go
 below. Raise the floors when the rules improve. Lower one only on purpose, with the reason beside it, where the
-aggregate it belongs to rose (three have been; see HOLDOUT_FLOORS)."""
+aggregate it belongs to rose (six have been; see HOLDOUT_FLOORS)."""
 
 from __future__ import annotations
 
@@ -35,35 +35,46 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # ones found, and one batch 4 false alarm comes from reading "lads in their 20s" as adults (VB350); the aggregates
 # they belong to rose ("batches 1-11", the holdout of round 11: 0.889/0.780 to 0.891/0.788). Batches 12 and 13 start
 # from their untuned holdout halves (0.825/0.782 and 0.863/0.779) raised to what round 12 reached.
+# Round 13 lowered three more, on purpose, mostly from retraining the readers on 598 more dev notes: batch 5's
+# precision 0.83 to 0.82 (0.8289; rules alone 0.836/0.790 to 0.834/0.799, the rest new reader false alarms), batch
+# 10's recall 0.79 to 0.77 (0.7774; rules alone 0.747 to 0.751, the new readers no longer mark labels the old ones
+# found) and batch 12's precision 0.84 to 0.83 (0.8305; rules alone 0.840 to 0.850). The aggregate they belong to
+# rose ("batches 1-13", the holdout of round 12: 0.885/0.789 to 0.885/0.796). Batches 14 and 15 start from their
+# untuned holdout halves (0.860/0.785 and 0.879/0.812), at what round 13 reached (0.859/0.789 and 0.874/0.803).
 HOLDOUT_FLOORS = {
-    "all": (0.88, 0.78),
-    "batches 1-12": (0.88, 0.78),
-    "batches 1-11": (0.89, 0.78),
-    "batches 1-10": (0.88, 0.78),
-    "batches 1-9": (0.88, 0.78),
+    "all": (0.88, 0.79),
+    "batches 1-13": (0.88, 0.79),
+    "batches 1-12": (0.88, 0.79),
+    "batches 1-11": (0.89, 0.79),
+    "batches 1-10": (0.88, 0.79),
+    "batches 1-9": (0.88, 0.79),
     "batches 1-8": (0.88, 0.78),
-    "batches 1-7": (0.88, 0.78),
-    "batches 1-6": (0.89, 0.78),
-    "batches 1-4": (0.90, 0.78),
-    "batches 1-2": (0.90, 0.81),
-    "batch 4": (0.91, 0.79),
-    "batch 5": (0.83, 0.80),
+    "batches 1-7": (0.88, 0.79),
+    "batches 1-6": (0.89, 0.79),
+    "batches 1-4": (0.90, 0.79),
+    "batches 1-2": (0.90, 0.82),
+    "batch 4": (0.91, 0.81),
+    "batch 5": (0.82, 0.81),
     "batch 6": (0.90, 0.80),
     "batch 7": (0.87, 0.74),
-    "batch 8": (0.88, 0.76),
-    "batch 9": (0.87, 0.79),
-    "batch 10": (0.89, 0.79),
+    "batch 8": (0.88, 0.77),
+    "batch 9": (0.87, 0.81),
+    "batch 10": (0.89, 0.77),
     "batch 11": (0.92, 0.84),
-    "batch 12": (0.84, 0.78),
+    "batch 12": (0.83, 0.80),
     "batch 13": (0.86, 0.79),
+    "batch 14": (0.85, 0.78),
+    "batch 15": (0.87, 0.80),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
-HOLDOUT_PARTS = {"all": "ijklmnoprstuv", "batches 1-12": "ijklmnoprstu", "batches 1-11": "ijklmnoprst",
+HOLDOUT_PARTS = {"all": "ijklmnoprstuvwx", "batches 1-13": "ijklmnoprstuv", "batches 1-12": "ijklmnoprstu",
+                 "batches 1-11": "ijklmnoprst",
                  "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr",
                  "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno", "batches 1-6": "ijklmn",
                  "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
                  "batch 7": "o", "batch 8": "p", "batch 9": "r",
-                 "batch 10": "s", "batch 11": "t", "batch 12": "u", "batch 13": "v"}
+                 "batch 10": "s", "batch 11": "t", "batch 12": "u", "batch 13": "v",
+                 "batch 14": "w", "batch 15": "x"}
 
 
 @pytest.fixture(scope="module")
@@ -102,9 +113,10 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 2600
+    assert len(holdout) >= 3000
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa", "pa",
-                                           "ra", "sa", "sg", "ta", "tg", "ua", "ug", "va", "vg"}
+                                           "ra", "sa", "sg", "ta", "tg", "ua", "ug", "va", "vg", "wa",
+                                           "wg", "xa", "xg"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     assert {n.id[0] for n in holdout} == set(HOLDOUT_PARTS["all"])
     findings = {n.id: engine.lint(n.text) for n in holdout}  # each note linted once, scored in every part it is in
