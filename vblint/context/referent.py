@@ -138,6 +138,15 @@ def _passive(words: tuple[str, ...], i: int) -> bool:
         and (words[i].endswith(("ed", "en")) or words[i] in {"seen", "thought", "told", "felt", "known", "said"})
 
 
+def _noun_of(words: tuple[str, ...], i: int) -> int | None:
+    """The person word at ``i``, or, when ``i`` closes an age in brackets, the noun the age belongs to ("the suspect
+    (22)"); None for a bracket with no opening."""
+    if words[i] != ")":
+        return i
+    opening = bracket_open(words, i)
+    return None if opening is None else opening - 1
+
+
 def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
     """True when the person at token ``i`` is the object of a preposition ("with the suspect (22)", "reported by
     mum", "for the males"): the other party in the clause, not its subject."""
@@ -709,12 +718,9 @@ def _paired_with_child(view: DocView, i: int, floor: int) -> bool:
     boyfriend have been seeing each other", "Mia (16) and the male (24) were drinking". What the pair does is said of
     the child too."""
     words = view.words
-    j = i
-    if words[j] == ")":
-        opening = bracket_open(words, j)
-        if opening is None:
-            return False
-        j = opening - 1
+    j = _noun_of(words, i)
+    if j is None:
+        return False
     j -= 1
     while j > floor and words[j] in _ARTICLES | {"her", "his", "their", "older", "adult", "new"}:
         j -= 1
@@ -815,12 +821,9 @@ def _object_of_verb(view: DocView, i: int, floor: int) -> bool:
     """True when the person at ``i`` is the object of a verb with a person as its subject: "she loves Dean (30) and
     wants to marry him", "The male (34) met Jade (15) and is". The clause after "and" goes on with the subject."""
     words = view.words
-    j = i
-    if words[j] == ")":
-        opening = bracket_open(words, j)
-        if opening is None:
-            return False
-        j = opening - 1
+    j = _noun_of(words, i)
+    if j is None:
+        return False
     head = j
     j -= 1
     while j >= floor and head - j <= 4 and (words[j] in _ARTICLES | _QUANTIFIERS | {"older", "adult", "local", "known",
