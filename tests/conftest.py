@@ -13,6 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "reference"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--every-note", action="store_true",
+                     help="check the prefilter on every corpus note, not the fixed sample the suite checks by default")
+
+
 def shared_file(name: str) -> Path:
     """A file of the shared reference material, or a skip that says why (a clone outside the workspace)."""
     path = SHARED / name

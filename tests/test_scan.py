@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from vblint import scan as scan_module
+
 BLAMING = "VIST review: she places herself in risky situations and was seen at the flat."
 CLEAN = "VIST review: risk reviewed, return interview booked with CSC."
 HEADER = ["Note ID", "Team", "Note Type", "Author Role", "Created At", "Note Text"]
@@ -97,7 +99,7 @@ def test_encodings_and_delimiters_of_real_exports(tmp_path: Path, run_cli, encod
 def test_quoted_newlines_and_very_long_notes(tmp_path: Path, run_cli) -> None:
     data = rows(4)
     data[0][5] = "Line one of the note.\nLine two: she places herself\nin risky situations."
-    data[2][5] = "routine " * 200_000 + BLAMING
+    data[2][5] = "routine " * 130_000 + BLAMING  # over a million characters: past spaCy's default max_length
     export = write_csv(tmp_path / "export.csv", data)
     code, _, err = run_cli("scan", str(export), "--findings", str(tmp_path / "f.jsonl"))
     assert code == 0, err
@@ -222,8 +224,11 @@ def test_dip_sample_is_reproducible(tmp_path: Path, run_cli) -> None:
     assert sum(r["stratum"] == "flagged" for r in sample) == 5
 
 
-def test_parallel_and_serial_scans_agree(tmp_path: Path, run_cli) -> None:
-    export = write_csv(tmp_path / "export.csv", rows(2400))
+def test_parallel_and_serial_scans_agree(tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small batches, so that a small export still goes parallel and fills the window of batches in flight.
+    monkeypatch.setattr(scan_module, "BATCH", 20)
+    monkeypatch.setattr(scan_module, "_PARALLEL_FROM", 200)
+    export = write_csv(tmp_path / "export.csv", rows(400))
     for jobs in ("1", "2"):
         assert run_cli("scan", str(export), "--jobs", jobs, "--findings", str(tmp_path / f"f{jobs}.jsonl"))[0] == 0
     assert (tmp_path / "f1.jsonl").read_text() == (tmp_path / "f2.jsonl").read_text()
