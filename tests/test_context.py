@@ -537,6 +537,22 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
     # a note that names only an adult: "he" after "Spoken to:" is the man, not a child
     ("Complaint about a man (50) living in a van. Spoken to: he says he had been drinking.", "VB622", False),
     ("Complaint about Kai (15) at the park. Spoken to: he says he had been drinking.", "VB622", True),
+    # "a lad of 20" is an adult other party, as "a 20-year-old" is; "a lad of 15" is not
+    ("Shannon (15) disclosed she has been seeing a lad of 20 she met at the chippy.", "VB245", True),
+    ("Shannon (15) has been seeing a lad of 15 from school.", "VB245", False),
+    # "no stranger to" asserts; "didn't help by winding him up" asserts the winding up
+    ("Proper little wild child, no stranger to thumbing lifts off blokes.", "VB625", True),
+    ("Jade (15) is a gobby one and didn't help by winding him up.", "VB112", True),
+    # "on the last day of term" is the school term, not a word about words
+    ("Child C (12) told the nurse on the last day of term that she has been sexually active with him.", "VB202", True),
+    # a relative clause after a titled name is about that adult
+    ("Boy (12) pulled from the water by PC Treloar, who put himself at risk going down the steps.", "VB101", False),
+    # an adult's role, then where they work, then the verb: the adult is the subject
+    ("Reece (16) is at risk. Youth leader at Kingdom Life has offered to be his trusted adult.", "VB128", False),
+    # "adult males ... , she": the word before "males" does not stand for her
+    ("Police: 2 reports re adult males messaging her, she was not cooperative with officers.", "VB603", True),
+    # a suspect's account, reported, is his: the sentence he opens reports him
+    ("Suspect Liam (21) interviewed under caution, states it was consensual.", "VB201", False),
 ])
 def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
     alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]

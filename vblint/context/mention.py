@@ -72,6 +72,8 @@ def _is_meta(words: tuple[str, ...], i: int) -> bool:
     if w in {"term", "terms"} and i > 0 and words[i - 1] in {"this", "that"} and (
             i + 1 >= len(words) or not words[i + 1].isalpha() or words[i + 1] in {"and", "at", "in", "so"}):
         return False  # "in isolation twice this term": the school term
+    if w == "term" and i > 0 and words[i - 1] in {"of", "during", "until", "til", "till", "mid"}:
+        return False  # "on the last day of term": the school term; a word about words takes an article
     # A hyphen before it makes a compound, not a word about words: "long-term", "half-term".
     return w in _META_NOUNS and (i == 0 or (words[i - 1] not in _NOT_META_BEFORE and words[i - 1] not in _HYPHENS))
 

@@ -18,7 +18,7 @@ PAIRED = {("even", "if"), ("even", "where"), ("even", "when"), ("even", "though"
 # "can't rule out she's making it up" asserts the possibility.
 _RULE_OUT = {"rule", "exclude", "discount", "discounted", "excluded", "ruled"}
 PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"} | _RULE_OUT,
-               "no": {"doubt", "longer", "question"}, "n't": {"only", "just", "doubt"} | _RULE_OUT,
+               "no": {"doubt", "longer", "question", "stranger"}, "n't": {"only", "just", "doubt"} | _RULE_OUT,
                "nt": {"only", "just", "doubt"} | _RULE_OUT, "cannot": _RULE_OUT, "cant": _RULE_OUT,
                "without": {"doubt"}, "nothing": {"but"}, "never": {"mind"}}
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
@@ -181,8 +181,9 @@ def _scope(view: DocView, start: int, limit: int) -> list[int]:
                 words[i + 1] in {"she", "he", "they", "it", "we", "both"} or (could_be_name(words[i + 1])
                                                                        and _verb_follows(words, i + 2)))):
             break  # "as Jade is 15", not "treated as typical teenage behaviour"
-        if w == "by" and i > floor and words[i - 1] in {"herself", "himself", "themselves", "themself"}:
-            break  # "did not help herself by going off to meet ...": the going is asserted, not denied
+        if w == "by" and i > floor and words[i - 1] in {"herself", "himself", "themselves", "themself", "help",
+                                                        "matters", "things"}:
+            break  # "did not help herself by going off to meet ...", "didn't help by winding him up": asserted
         out.append(i)
         if w not in _FREE and not w.isdigit():
             counted += 1

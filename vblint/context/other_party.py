@@ -84,6 +84,10 @@ def leads_to_adult(view: DocView, end: int) -> bool:
     if w.isdigit() and i + 2 < len(words) and words[i + 1] in {"-", HYPHEN, "to"} \
             and (age_at(words, i + 2) or 0) >= ADULT_AGE:
         return True  # "a group of 18-20yo's"
+    if (w in _DEMONSTRATED or w in _YOUNG_GROUPS or w in _PLAIN_ADULTS or w == "boyfriend") \
+            and words[i + 1:i + 2] == ("of",) and i + 2 < len(words) and words[i + 2].isdigit() \
+            and ADULT_AGE <= int(words[i + 2]) < 100:
+        return True  # "seeing a lad of 20", "with a man of 28"
     if w in _DEMONSTRATED and i > end and words[i - 1] in {"this", "that", "the", "same"}:
         return _antecedent_is_adult(view, end, "him" if w not in _FEMALE_DEMONSTRATED else "her")
     if w in {"him", "them"}:

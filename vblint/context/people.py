@@ -34,7 +34,9 @@ ADULT_ANY = {"adult", "adults", "parent", "parents", "carer", "carers", "foster"
              "practitioner", "professional", "professionals",
              "investigator", "analyst", "colleague", "colleagues", "dvo", "sio", "isva", "pcso", "pcsos",
              "occupant", "occupants", "people", "person", "individual", "individuals", "nominal's", "defendant",
-             "accused", "prisoner", "inmate", "mp", "solicitor", "social", "operator", "operators", "dispatcher"}
+             "accused", "prisoner", "inmate", "mp", "solicitor", "social", "operator", "operators", "dispatcher",
+             "leader", "leaders", "coach", "coaches", "pastor", "vicar", "priest", "imam", "chaplain", "warden",
+             "wardens", "instructor", "instructors", "lifeguard", "lifeguards"}
 CHILD = {"child", "children", "girl", "girls", "boy", "boys", "misper", "mispers", "mfh", "yp", "yps", "cyp",
          "teenager", "teenagers", "teen", "daughter", "son", "victim", "victims", "ip", "pupil", "student",
          "resident", "baby", "toddler", "infant", "juvenile", "minor", "kid", "kids", "lad", "lass", "youth",

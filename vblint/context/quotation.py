@@ -116,6 +116,9 @@ def is_reported_allegation(view: DocView, start: int) -> bool:
             return True
         if words[i] in _ACCOUNTING and any(w in _SUSPECT_SPEAKERS for w in speaker):
             return True  # "Suspect (45) claimed Mia wanted it", "the suspect's account is that it was mutual"
+        if words[i] in _ACCOUNTING and any(w in _SUSPECT_SPEAKERS for w in words[sentence.start:sentence.start + 2]) \
+                and not any(w in {"she", "he", "they", "i", "we"} for w in words[sentence.start:i]):
+            return True  # "Suspect Liam (21) interviewed under caution, states it was consensual"
         if words[i] in _ACCOUNTING and start - i <= 9 and any(_named_adult(view, w) for w in speaker[-3:]):
             return True  # "Suspect Nathan (19) ... Nathan states it was consensual", "Nathan's claim that ..."
     return False

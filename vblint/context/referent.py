@@ -19,7 +19,9 @@ from vblint.context.people import (
     AGE_TOKEN,
     APPROX,
     CHILD,
+    FEMALE_WORDS,
     FUNCTION_WORDS,
+    MALE_WORDS,
     MORE_PREPOSITIONS,
     OBJECT_PREPOSITIONS,
     PLURAL_PERSONS,
@@ -52,7 +54,7 @@ _REPORTING = {'"', "'", ':', 'added', 'advised', 'advises', 'alleged', 'alleges'
               'noted', 'notes', 'recorded', 'records', 'report', 'reported', 'reports', 'said', 'say',
               'says', 'stated', 'states', 'suspected', 'tells', 'that', 'think', 'thinks', 'thought',
               'told', 'worried', 'writes', 'wrote', 'state', 'advise', 'inform', 'informs',
-              'insists', 'insisted', 'reckoned',
+              'insists', 'insisted', 'reckoned', 'flagged', 'flags',
               'informed', 'indicate', 'indicates', 'indicated', 'suggest', 'suggests', 'suggested', 'reckon',
               'reckons', 'mention', 'mentions', 'mentioned', 'add', 'adds', 'describe', 'claim', 'consider',
               'find', 'finds', 'deem', 'deems', 'deemed', 'regard', 'regards', 'regarded', 'see', 'sees', 'view',
@@ -263,10 +265,10 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             continue  # "intel suggests he is a known dealer": a record, not a person, speaks; "he" reaches further
         if w in {"view", "opinion"} and i > 0 and words[i - 1] in {"my", "our"}:
             continue  # "In my view he ...": the writer's view says nothing about whom
-        if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE:
-            # "Mum said she ..." / "the suspect told police that she ...": in a note about a child, the
-            # reported clause's pronoun is far more often the child than the speaker. But a suspect who "claimed he"
-            # speaks of himself: "In interview Penn (52) claimed he doesn't need the money".
+        if w in _REPORTING or w in _OBSERVING or w in CLAUSE_BREAKS_HERE or w == "whether":
+            # "Mum said she ...", "OIC to establish whether she ..." / "the suspect told police that she ...": in a
+            # note about a child, the reported clause's pronoun is far more often the child than the speaker. But a
+            # suspect who "claimed he" speaks of himself: "In interview Penn (52) claimed he doesn't need the money".
             if words[pronoun_at] == "he" and w in _CLAIMING and _suspect_speaks(view, i):
                 return Referent.ADULT
             return Referent.ADULT if _only_an_adult_so_far(view, pronoun_at, gender) else Referent.CHILD
@@ -285,6 +287,9 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
         if w in {"lady", "woman", "man"} and i > 0 and words[i - 1] == "young":
             return Referent.CHILD  # "a very sexualised young lady and ... her": the child, described as older
         fits = w in ADULT_ANY or (w in ADULT_MALE if gender == "m" else w in ADULT_FEMALE)
+        if fits and i + 1 < len(words) and words[i + 1] not in PRONOUNS and (
+                words[i + 1] in (MALE_WORDS if gender == "f" else FEMALE_WORDS)):
+            continue  # "adult males messaging her on Glimmr, she ...": the word says whom the noun after it names
         if fits and (w in PLURAL_PERSONS or _complement(words, i, view.sent_start[pronoun_at])):
             continue  # "the olders pay him and he ...", "is nearly an adult and this is her ...": not the antecedent
         named = word_at(view, i)
@@ -656,6 +661,10 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
         antecedent = person_at(view, j)
         if antecedent is not None:
             return antecedent
+        if could_be_name(words[j]) and j > sentence.start:
+            titled = word_at(view, j - 1)  # "pulled from the water by PC Treloar, who put himself at risk"
+            if titled is not None or words[j - 1] in TITLES:
+                return titled if titled is not None else Referent.ADULT
         i, w = j, words[j]
     if w == ")" and age_in_brackets(words, i) is None:
         # "the 2 suspects (both from Leeds) who knew": the bracket says nothing; the noun before it may.
@@ -706,7 +715,10 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
             return by_age(age)
     if could_be_name(w) and (i == sentence.start or words[i - 1] in _NAME_BEFORE
                              or (words[i + 1] in _FINITE and words[i - 1].isalpha()
-                                 and words[i - 1] not in FUNCTION_WORDS | _ADDRESSING)):
+                                 and words[i - 1] not in FUNCTION_WORDS | _ADDRESSING
+                                 # "Youth leader at Kingdom Life has offered": a place after an adult's role
+                                 and not (i - 3 >= sentence.start and words[i - 2] in OBJECT_PREPOSITIONS
+                                          and words_name(words[i - 3]) is Referent.ADULT))):
         # A bare word standing as the subject of its clause ("Tia once again was ...", "report Leah is ...") is a
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
