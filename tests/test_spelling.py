@@ -37,8 +37,11 @@ def test_a_slip_in_a_rule_word_is_read_as_the_word_meant(engine: Engine, text: s
     ("Nicole (14) has a lifestyle away fae the unit and will not engage.", "VB601", "will not engage"),
     ("To be honest Kai (15) is no' a victim in the usual sense.", "VB415", "no' a victim"),
     ("It's no' the first time Jade (15) has cried wolf.", "VB544", "cried wolf"),
+    # and so are Black Country ones
+    ("Josh (15) has 2 stab wounds. Wo' say who done it, so filed.", "VB604", "Wo' say who"),
+    ("Kai (14). Mom's give up on him. He dow want helping.", "VB606", "dow want helping"),
 ])
-def test_scots_forms_are_read_as_the_words_meant(engine: Engine, text: str, rule: str, words: str) -> None:
+def test_dialect_forms_are_read_as_the_words_meant(engine: Engine, text: str, rule: str, words: str) -> None:
     found = [f for f in engine.lint(text) if f.rule == rule]
     assert [f.text for f in found] == [words]
     assert all(text[f.start:f.end] == f.text for f in found)

@@ -37,8 +37,10 @@ _DIALECT = {"wi'": "with", "no'": "not", "fae": "from", "frae": "from", "hame": 
             "doesnae": "doesn't", "didnae": "didn't", "dinnae": "don't", "dinna": "don't", "cannae": "can't",
             "canna": "can't", "wouldnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
             "isnae": "isn't", "wisnae": "wasn't", "wasnae": "wasn't", "willnae": "won't", "hasnae": "hasn't",
-            "havenae": "haven't", "hadnae": "hadn't", "werenae": "weren't", "arenae": "aren't"}
-_DIALECT_WORD = re.compile(r"(?<![\w'])(wi'|no')(?= [a-z])|(?<![\w'])(" + "|".join(
+            "havenae": "haven't", "hadnae": "hadn't", "werenae": "weren't", "arenae": "aren't",
+            # and Black Country ones: "he dow want helping", "wo' say who done it", "we cor do owt"
+            "wo'": "won't", "dow": "doesn't", "cor": "can't"}
+_DIALECT_WORD = re.compile(r"(?<![\w'])(wi'|no'|wo')(?= [a-z])|(?<![\w'])(" + "|".join(
     w for w in _DIALECT if not w.endswith("'")) + r")(?![\w'])")
 
 # Shorthand of the trade that the word lists lack and that sits one slip from a rule's word.
