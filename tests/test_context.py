@@ -553,6 +553,10 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
     ("Police: 2 reports re adult males messaging her, she was not cooperative with officers.", "VB603", True),
     # a suspect's account, reported, is his: the sentence he opens reports him
     ("Suspect Liam (21) interviewed under caution, states it was consensual.", "VB201", False),
+    # "school refuser", "school friend": the school is not the person; the child named before is
+    ("CH note: YP known school refuser, always turns up by teatime per caller.", "VB511", True),
+    # a name only a child is called needs no age beside it
+    ("Another VIST for Kacey (15). Little madam told the attendance officer where to go.", "VB560", True),
 ])
 def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
     alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]

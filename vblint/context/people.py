@@ -188,6 +188,11 @@ def by_age(age: int) -> Referent:
     return Referent.ADULT if age >= ADULT_AGE else Referent.CHILD
 
 
+_SCHOOL_THINGS = {"refuser", "refusers", "refusal", "avoider", "avoidance", "friend", "friends", "mate", "mates",
+                  "uniform", "bag", "gates", "trip", "holidays", "holiday", "run", "age", "pupil", "pupils", "kids",
+                  "children", "girl", "girls", "boy", "boys", "work", "day", "days", "hours", "bus", "shoes"}
+
+
 def word_at(view: DocView, i: int) -> Referent | None:
     """Who token ``i`` names by its word, or by the name the note gave an age to ("Kerry (38)" ... "Kerry")."""
     words = view.words
@@ -199,6 +204,8 @@ def word_at(view: DocView, i: int) -> Referent | None:
         return Referent.CHILD  # "a difficult young person", "young people"
     if w in {"man", "fella", "guy"} and i > 0 and words[i - 1] in {"wee", "little"}:
         return Referent.CHILD  # "Wee man's just testing the boundaries": a boy
+    if w == "school" and words[i + 1:i + 2] and words[i + 1] in _SCHOOL_THINGS:
+        return None  # "YP known school refuser, always turns up", "her school friends": not the school
     if w in {"associate", "associates"} and words[i + 1:i + 2] == ("with",):
         return None  # "Tyler associates with older peers": the verb, not his associates
     if w in YOUNG_NOUNS and i > 1 and words[i - 1] in {"an", "a"} and words[i - 2] in LIKENING:
