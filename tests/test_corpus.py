@@ -4,7 +4,7 @@ on its test split. The targets live here, once, and are never loosened to make a
 The holdout split (independently written notes, never tuned on) is the realistic measure. Its target is the
 issue's held-out target; until the rules reach it, the figures last measured are floors that a change may not go
 below. Raise the floors when the rules improve. Lower one only on purpose, with the reason beside it, where the
-aggregate it belongs to rose (six have been; see HOLDOUT_FLOORS)."""
+aggregate it belongs to rose (thirteen have been; see HOLDOUT_FLOORS)."""
 
 from __future__ import annotations
 
@@ -41,40 +41,51 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # found) and batch 12's precision 0.84 to 0.83 (0.8305; rules alone 0.840 to 0.850). The aggregate they belong to
 # rose ("batches 1-13", the holdout of round 12: 0.885/0.789 to 0.885/0.796). Batches 14 and 15 start from their
 # untuned holdout halves (0.860/0.785 and 0.879/0.812), at what round 13 reached (0.859/0.789 and 0.874/0.803).
+# Round 14 (batch 16) lowered seven, on purpose, all from retraining the readers on batch 16's 310 dev notes: the
+# rules and context of the round, with the old readers, raised or kept every part (the whole holdout 0.884/0.796 to
+# 0.885/0.797); the retrained readers then moved labels and false alarms between batches (30 labels lost, 27 found,
+# 13 false alarms new, 16 gone): the recall of batches 1-4 0.79 to 0.78 (0.7878), of batches 1-7 0.79 to 0.78
+# (0.7898) and of batches 1-2 0.82 to 0.81 (0.8145), batch 6's precision 0.90 to 0.89 (0.8983), batch 9's recall
+# 0.81 to 0.80 (0.8099), batch 13's precision 0.86 to 0.85 (0.8571) and batch 15's 0.87 to 0.86 (0.8693). The
+# aggregate they belong to rose ("batches 1-15", the holdout of round 13: 0.883/0.796 to 0.884/0.797). Batch 16
+# starts from its untuned holdout half (0.907/0.796), at what round 14 reached (0.917/0.791).
 HOLDOUT_FLOORS = {
     "all": (0.88, 0.79),
+    "batches 1-15": (0.88, 0.79),
     "batches 1-13": (0.88, 0.79),
     "batches 1-12": (0.88, 0.79),
     "batches 1-11": (0.89, 0.79),
     "batches 1-10": (0.88, 0.79),
     "batches 1-9": (0.88, 0.79),
     "batches 1-8": (0.88, 0.78),
-    "batches 1-7": (0.88, 0.79),
+    "batches 1-7": (0.88, 0.78),
     "batches 1-6": (0.89, 0.79),
-    "batches 1-4": (0.90, 0.79),
-    "batches 1-2": (0.90, 0.82),
-    "batch 4": (0.91, 0.81),
-    "batch 5": (0.82, 0.81),
-    "batch 6": (0.90, 0.80),
+    "batches 1-4": (0.90, 0.78),
+    "batches 1-2": (0.90, 0.81),
+    "batch 4": (0.92, 0.81),
+    "batch 5": (0.83, 0.82),
+    "batch 6": (0.89, 0.81),
     "batch 7": (0.87, 0.74),
-    "batch 8": (0.88, 0.77),
-    "batch 9": (0.87, 0.81),
-    "batch 10": (0.89, 0.77),
+    "batch 8": (0.89, 0.78),
+    "batch 9": (0.87, 0.80),
+    "batch 10": (0.89, 0.78),
     "batch 11": (0.92, 0.84),
-    "batch 12": (0.83, 0.80),
-    "batch 13": (0.86, 0.79),
+    "batch 12": (0.85, 0.80),
+    "batch 13": (0.85, 0.80),
     "batch 14": (0.85, 0.78),
-    "batch 15": (0.87, 0.80),
+    "batch 15": (0.86, 0.80),
+    "batch 16": (0.91, 0.79),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
-HOLDOUT_PARTS = {"all": "ijklmnoprstuvwx", "batches 1-13": "ijklmnoprstuv", "batches 1-12": "ijklmnoprstu",
+HOLDOUT_PARTS = {"all": "ijklmnoprstuvwxy", "batches 1-15": "ijklmnoprstuvwx",
+                 "batches 1-13": "ijklmnoprstuv", "batches 1-12": "ijklmnoprstu",
                  "batches 1-11": "ijklmnoprst",
                  "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr",
                  "batches 1-8": "ijklmnop", "batches 1-7": "ijklmno", "batches 1-6": "ijklmn",
                  "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
                  "batch 7": "o", "batch 8": "p", "batch 9": "r",
                  "batch 10": "s", "batch 11": "t", "batch 12": "u", "batch 13": "v",
-                 "batch 14": "w", "batch 15": "x"}
+                 "batch 14": "w", "batch 15": "x", "batch 16": "y"}
 
 
 @pytest.fixture(scope="module")
@@ -113,10 +124,10 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 3000
+    assert len(holdout) >= 3200
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa", "pa",
                                            "ra", "sa", "sg", "ta", "tg", "ua", "ug", "va", "vg", "wa",
-                                           "wg", "xa", "xg"}
+                                           "wg", "xa", "xg", "ya", "yg"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     assert {n.id[0] for n in holdout} == set(HOLDOUT_PARTS["all"])
     findings = {n.id: engine.lint(n.text) for n in holdout}  # each note linted once, scored in every part it is in
