@@ -30,15 +30,15 @@ _SPLIT = re.compile(r"\b(her|him|them|your|my) (self|selves)\b")
 # An apostrophe put one letter late: "does'nt", "was'nt".
 _MISPLACED = re.compile(r"\b(does|did|is|was|were|would|could|should|has|have|had)'nt\b")
 
-# Scots forms written in notes from Scottish forces, read as the English words the rules name: "hanging about wi'
-# the boys", "disnae want to make a complaint", "no' a victim", "a lifestyle away fae the unit". "wi'" and "no'"
-# only before a word, and never after a quote mark: "she said 'no'" is a quotation.
+# Dialect forms, read as the English words the rules name: Scots ("hanging about wi' the boys", "disnae want to make a
+# complaint", "no' a victim", "a lifestyle away fae the unit") and Black Country ("wo' say who done it"). "wi'",
+# "no'" and "wo'" only before a word, and never after a quote mark: "she said 'no'" is a quotation.
 _DIALECT = {"wi'": "with", "no'": "not", "fae": "from", "frae": "from", "hame": "home", "disnae": "doesn't",
             "doesnae": "doesn't", "didnae": "didn't", "dinnae": "don't", "dinna": "don't", "cannae": "can't",
             "canna": "can't", "wouldnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
             "isnae": "isn't", "wisnae": "wasn't", "wasnae": "wasn't", "willnae": "won't", "hasnae": "hasn't",
             "havenae": "haven't", "hadnae": "hadn't", "werenae": "weren't", "arenae": "aren't",
-            # and Black Country ones: "he dow want helping", "wo' say who done it", "we cor do owt"
+            # Black Country: "he dow want helping", "we cor do owt"
             "wo'": "won't", "dow": "doesn't", "cor": "can't"}
 _DIALECT_WORD = re.compile(r"(?<![\w'])(wi'|no'|wo')(?= [a-z])|(?<![\w'])(" + "|".join(
     w for w in _DIALECT if not w.endswith("'")) + r")(?![\w'])")
