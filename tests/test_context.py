@@ -557,6 +557,9 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
     ("CH note: YP known school refuser, always turns up by teatime per caller.", "VB511", True),
     # a name only a child is called needs no age beside it
     ("Another VIST for Kacey (15). Little madam told the attendance officer where to go.", "VB560", True),
+    # what is given "in return" is the child's when the clause names a child, whoever stands nearer the phrase
+    ("Kayla (15) has Ty (19) and two others on her Snap, Ty sends her money in return for pics.", "VB321", True),
+    ("The suspect (40) paid women in return for sex.", "VB321", False),
 ])
 def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
     alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]

@@ -606,6 +606,11 @@ def _source(words: tuple[str, ...], i: int, stop: int) -> bool:
 def _referent(view: DocView, start: int, end: int, object_follows: bool = False) -> Referent:
     words = view.words
     sentence = view.sentence(start)
+    if words[start] == "in" and start + 2 < end and words[start + 1] in {"return", "exchange"} \
+            and words[start + 2] == "for" and _child_in_clause(view, start, sentence.start):
+        # "Ty (19) sends her money in return for pics", "'sorting out' males ... in return for weed": what is given
+        # in return is the child's, whoever else the clause names nearer the phrase.
+        return Referent.CHILD
     # The noun a label modifies: "manipulative male", "streetwise lad", "dealer (34)". Not after a verb phrase
     # that ends in a preposition ("associates with males"), where the noun is the other party.
     if end < sentence.stop and not object_follows \
@@ -723,6 +728,17 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
         # name; in notes about children an unnamed-role name is the child's (adults come with a role or title).
         return Referent.CHILD
     return _fallback(view, sentence, start)
+
+
+def _child_in_clause(view: DocView, start: int, floor: int) -> bool:
+    """True when the clause before ``start`` names a child: an age under 18, a child word or a pronoun for one."""
+    words = view.words
+    for i in range(start - 1, floor - 1, -1):
+        if words[i] in CLAUSE_BREAKS_HERE or words[i] == ";":
+            return False
+        if person_at(view, i) is Referent.CHILD:
+            return True
+    return False
 
 
 def _paired_with_child(view: DocView, i: int, floor: int) -> bool:
