@@ -109,6 +109,9 @@ def is_reported_allegation(view: DocView, start: int) -> bool:
     suspect (40) said she was up for it"). Views ("Mum says she is out of control") are not excused."""
     words = view.words
     sentence = view.sentence(start)
+    # "Suspect Liam (21) interviewed under caution, states it was consensual": the suspect opens the sentence and
+    # no other subject comes before the verb of saying.
+    suspect_opens = any(w in _SUSPECT_SPEAKERS for w in words[sentence.start:sentence.start + 2])
     for i in range(start - 1, max(sentence.start, start - 14) - 1, -1):
         speaker = words[max(sentence.start, i - 4):i]
         if words[i] in _ALLEGING and i + 1 < start and words[i + 1] == "that" and any(
@@ -116,9 +119,9 @@ def is_reported_allegation(view: DocView, start: int) -> bool:
             return True
         if words[i] in _ACCOUNTING and any(w in _SUSPECT_SPEAKERS for w in speaker):
             return True  # "Suspect (45) claimed Mia wanted it", "the suspect's account is that it was mutual"
-        if words[i] in _ACCOUNTING and any(w in _SUSPECT_SPEAKERS for w in words[sentence.start:sentence.start + 2]) \
+        if words[i] in _ACCOUNTING and suspect_opens \
                 and not any(w in {"she", "he", "they", "i", "we"} for w in words[sentence.start:i]):
-            return True  # "Suspect Liam (21) interviewed under caution, states it was consensual"
+            return True
         if words[i] in _ACCOUNTING and start - i <= 9 and any(_named_adult(view, w) for w in speaker[-3:]):
             return True  # "Suspect Nathan (19) ... Nathan states it was consensual", "Nathan's claim that ..."
     return False

@@ -152,17 +152,14 @@ def _noun_of(words: tuple[str, ...], i: int) -> int | None:
 def _object_of_preposition(words: tuple[str, ...], i: int, floor: int) -> bool:
     """True when the person at token ``i`` is the object of a preposition ("with the suspect (22)", "reported by
     mum", "for the males"): the other party in the clause, not its subject."""
-    j = i
-    if words[j] in _NOMINATIVE:
+    if words[i] in _NOMINATIVE:
         return False  # "as per, she cries wolf": "she" is never a preposition's object
     if i + 1 < len(words) and words[i + 1] in _FINITE:
         return False  # "police NFA as Harvey (15) will not support": a subject, its verb after it
-    if words[j] == ")":
-        opening = bracket_open(words, j)
-        if opening is None:
-            return False
-        j = opening - 1  # the noun the age belongs to: "with the suspect (22)"
-    j -= 1
+    noun = _noun_of(words, i)  # for an age, the noun it belongs to: "with the suspect (22)"
+    if noun is None:
+        return False
+    j = noun - 1
     steps = 0
     while j >= floor and steps < 6:
         w = words[j]
@@ -332,10 +329,10 @@ def _only_an_adult_so_far(view: DocView, pronoun_at: int, gender: str) -> bool:
     adult = False
     for i in range(pronoun_at):
         age = age_in_brackets(words, i) if words[i] == ")" else age_at(words, i)
-        if (age is not None and age < 18) or (words[i] not in PRONOUNS and word_at(view, i) is Referent.CHILD):
+        if (age is not None and age < ADULT_AGE) or (words[i] not in PRONOUNS and word_at(view, i) is Referent.CHILD):
             return False
         if words[i] in _NOT_PARENTS and (words[i] in ADULT_MALE) == (gender == "m") \
-                and ((age_after(words, i) or 0) >= 18 or words[i - 1:i] in (("a",), ("the",), ("adult",))):
+                and ((age_after(words, i) or 0) >= ADULT_AGE or words[i - 1:i] in (("a",), ("the",), ("adult",))):
             adult = True
     return adult
 
@@ -667,9 +664,12 @@ def _referent(view: DocView, start: int, end: int, object_follows: bool = False)
         if antecedent is not None:
             return antecedent
         if could_be_name(words[j]) and j > sentence.start:
-            titled = word_at(view, j - 1)  # "pulled from the water by PC Treloar, who put himself at risk"
-            if titled is not None or words[j - 1] in TITLES:
-                return titled if titled is not None else Referent.ADULT
+            # "pulled from the water by PC Treloar, who put himself at risk": the title names the antecedent
+            titled = word_at(view, j - 1)
+            if titled is None and words[j - 1] in TITLES:
+                titled = Referent.ADULT
+            if titled is not None:
+                return titled
         i, w = j, words[j]
     if w == ")" and age_in_brackets(words, i) is None:
         # "the 2 suspects (both from Leeds) who knew": the bracket says nothing; the noun before it may.
@@ -734,7 +734,7 @@ def _child_in_clause(view: DocView, start: int, floor: int) -> bool:
     """True when the clause before ``start`` names a child: an age under 18, a child word or a pronoun for one."""
     words = view.words
     for i in range(start - 1, floor - 1, -1):
-        if words[i] in CLAUSE_BREAKS_HERE or words[i] == ";":
+        if words[i] in CLAUSE_BREAKS_HERE:
             return False
         if person_at(view, i) is Referent.CHILD:
             return True
