@@ -171,6 +171,8 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("999 call. Female caller Shay (15) says she is at a party. Caller had been drinking.", "VB622"),
     # the person addressed is not the one spoken of, nor is the first name of "Chelsea-Marie (15)" a stranger
     ("Mother of Chelsea-Marie (15) called. Advised caller Chelsea usually comes back on her own.", "VB511"),
+    # told to a parent, about the child: "she" after "Told mum" is not mum
+    ("Kayla (15) not home again. Told mum she'll likely be off with the boyfriend again.", "VB511"),
     # a possessor inside a prepositional phrase is not the clause's subject: "beyond the carers' control"
     ("Josh (15) is beyond the carers' control and has no interest in engaging with his SSW.", "VB608"),
     # the clause ends at "so": the adults after it are another clause's
@@ -243,6 +245,10 @@ def test_the_child_is_found_as_the_referent(engine: Engine, text: str, rule: str
     ("Suspect Donna REID (45) breached her SHPO in her car. She is streetwise and manipulative.", "VB421"),
     # ... and so does a sentence opening "He" after one that opened with the adult found at the scene
     ("Occupant Jordan NEALE (29) was drunk and obstructive. He is a known drug dealer.", "VB402"),
+    # a numbered suspect or male ("S2", "M1") before a verb; "s9 SOA" stays a section of an Act
+    ("Found with no passports. S2 is a known drug dealer with previous PWITS (2017).", "VB402"),
+    # an age given by "is": "Tariq ELLWOOD is 26" puts both names in the cast
+    ("Brooke (15) says she is with Tariq. Tariq ELLWOOD is 26. ELLWOOD is a known dealer.", "VB402"),
 ])
 def test_an_adult_referent_suppresses(engine: Engine, text: str, rule: str) -> None:
     assert reported(engine, text, rule) == []
@@ -323,6 +329,12 @@ def test_the_cast_does_not_depend_on_letter_case(engine: Engine) -> None:
     ("Mum not overly worried as Lacey (15) always turns up by morning.", "VB511"),
     # "in terms of" is not a word about words
     ("In terms of risk to Tyler (15) he is more than capable of looking after himself.", "VB422"),
+    # "nothing more than", "no different to" minimise; they deny nothing
+    ("MFH Tia (15). Risk LOW - nothing more than teenage misadventure in my view.", "VB501"),
+    # an idiom that holds its own "not" governs nothing after its comma
+    ("Tiana (15). She doesn't help herself, posting her location on her Snap story all night.", "VB635"),
+    # a question opens a clause of its own: "with no lid" negates the lid
+    ("Rider is Jayden PRICE aged 12. Riding with no lid at 40 in a 30 what did he expect.", "VB638"),
 ])
 def test_a_negation_that_governs_something_else_does_not_excuse(engine: Engine, text: str, rule: str) -> None:
     assert any(s > Severity.INFO for _, s in reported(engine, text, rule))
@@ -454,6 +466,11 @@ def test_training_and_audit_text_that_names_the_words_is_a_mention(engine: Engin
     # a reviewer striking out quoted wording; "do not describe ... as" reaches past a long object
     'Take out "knows exactly what he\'s doing" as well, Kai (14) is being exploited.',
     "Do not describe contact between a 19 year old RSO and a 15 year old as consensual or as a romance.",
+    # a reviewer's rewrite: '"X" should read "Y"'
+    '"Running for the Fenwick lot" should read "suspected of being criminally exploited by the Fenwick network".',
+    # several things set aside together: "X and Y are not relevant"
+    "What she was wearing and whether she had been drinking are not relevant to his offending.",
+    "He held a position of trust; who sent the first message is irrelevant to consent, which she could not give.",
 ])
 def test_disowned_wording_raises_no_alarm(engine: Engine, text: str) -> None:
     assert not [f for f in engine.lint(text) if f.severity > Severity.INFO], text
@@ -513,6 +530,9 @@ def test_a_scare_quote_followed_by_more_prose_is_still_a_use(engine: Engine) -> 
     ("Jade (13) has been knocking about with lads off the estate, some of them 14/15.", False),
     ("Amelia (15) and the male (31) have been seeing each other.", True),
     ("Amelia (15) and Tyler (15) have been seeing each other.", False),
+    # a label between the possessive and the adult's name; a nickname between the name and the age
+    ('Tiana (15) continues spending time with her link Marcus ALDRIDGE aka "Bigz" (22).', True),
+    ("Tiana (15) continues spending time with her friend Kayla (15).", False),
 ])
 def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adult: bool) -> None:
     from vblint.context.other_party import leads_to_adult
@@ -560,6 +580,11 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
     # what is given "in return" is the child's when the clause names a child, whoever stands nearer the phrase
     ("Kayla (15) has Ty (19) and two others on her Snap, Ty sends her money in return for pics.", "VB321", True),
     ("The suspect (40) paid women in return for sex.", "VB321", False),
+    # the child who has "told friends" is their speaker, not someone the friends coerced
+    ("Per DSL Tayla (14) has told friends she is sexually active, no names given.", "VB202", True),
+    # the first name before a hyphenated surname is in the cast, so "Kyrese" is the child, not Mum
+    ("MASH - Kyrese THOMPSON-HALE (14). Mum supportive, but Kyrese continues to put himself in danger by "
+     "associating with known GHB nominals.", "VB224", True),
 ])
 def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
     alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]

@@ -54,7 +54,8 @@ _CORRECTING_NEGATED = {"accurate", "appropriate", "acceptable", "appear", "used"
 # The record whose wording a reviewer reports in order to correct it: "Earlier log describes her as ...".
 _RECORDS = {"log", "logs", "entry", "entries", "record", "records", "note", "notes", "narrative", "summary", "file",
             "referral", "assessment", "report", "form", "vist", "cad", "niche", "minutes", "handler", "mum", "mum's",
-            "document", "documents", "documentation", "paperwork", "statement", "intel", "intelligence",
+            "document", "documents", "documentation", "paperwork", "statement", "intel", "intelligence", "update",
+            "updates", "chart", "briefing",
             "staff", "carer", "carers", "caller", "school", "parents", "dad", "officer", "'s"}
 _RECORD_VERBS = {"describes", "described", "describing", "states", "stated", "stating", "says", "said", "records",
                  "recorded", "recording", "calls", "called", "calling", "refers", "referred", "referring", "labels",
@@ -187,6 +188,7 @@ def _corrected(view: DocView, end: int) -> bool:
     if stop < len(words):
         following += list(range(stop, min(view.sent_end[stop], stop + 6)))
     return any(words[i] in _CORRECTING
+               or (words[i] == "read" and words[i - 1] in {"should", "to", "must", "now"})  # '"X" should read "Y"'
                or (words[i] in _CORRECTING_NEGATED
                    and any(w in _NEGATORS | {"neither"} for w in words[max(0, i - 6):i]))
                or (words[i] == "out" and any(w in {"taken", "take", "took", "cut"} for w in words[max(0, i - 6):i]))
@@ -202,7 +204,18 @@ def _dismissed(view: DocView, end: int) -> bool:
     words = view.words
     if end >= len(words):
         return False
-    after = words[end:min(view.sent_end[end - 1], end + 7)]
-    return bool(after) and after[0] in {"is", "are", "was", "were", "'s"} and any(
-        w in {"not", "n't", "nt", "no", "never"} for w in after[1:3]) and any(w in _DISMISSING for w in after[2:])
+    stop = view.sent_end[end - 1]
+    # The match may be one of several things set aside together: "What she was wearing and whether she had been
+    # drinking are not relevant to his offending".
+    for k in range(end, min(stop, end + 12)):
+        if (k > end and words[k] in CLAUSE_BREAKS - {"and", "or"}) or words[k] == ",":
+            return False
+        after = words[k:min(stop, k + 7)]
+        if after[0] in {"is", "are", "was", "were", "'s"} and after[1:2] in (("irrelevant",), ("immaterial",)):
+            return k == end or after[0] in {"are", "were"}  # "who sent the first message is irrelevant to consent"
+        if after[0] in {"is", "are", "was", "were", "'s"} and any(
+                w in {"not", "n't", "nt", "no", "never"} for w in after[1:3]) \
+                and any(w in _DISMISSING for w in after[2:]):
+            return k == end or after[0] in {"are", "were"}
+    return False
 

@@ -21,6 +21,11 @@ PSEUDO_NEXT = {"not": {"only", "just", "least", "always", "sure", "yet", "much"}
                "no": {"doubt", "longer", "question", "stranger"}, "n't": {"only", "just", "doubt"} | _RULE_OUT,
                "nt": {"only", "just", "doubt"} | _RULE_OUT, "cannot": _RULE_OUT, "cant": _RULE_OUT,
                "without": {"doubt"}, "nothing": {"but"}, "never": {"mind"}}
+# "doesn't help herself", "didn't do himself any favours": a blaming idiom that holds its own negation.
+_SELF_HELP = {("help", "herself"), ("help", "himself"), ("help", "themselves"), ("help", "themself"),
+              ("do", "herself"), ("do", "himself"), ("do", "themselves")}
+# A question that opens the match: "what did she expect".
+_ASKING = {("did",), ("does",), ("do",), ("was",), ("were",), ("is",)}
 # "and" starts a new predicate when followed by one of these ("did not attend and is streetwise").
 _NEW_PREDICATE = {"is", "was", "are", "were", "has", "had", "have", "she", "he", "they", "it", "will", "would",
                   "can", "could", "does", "did", "appears", "seems", "keeps", "continues", "then", "also", "wo",
@@ -53,8 +58,10 @@ _FREE = {"(", ")", "aged", "yo", "yrs"}
 def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
     """True when a negation or hypothetical trigger governs the match ``[start, end)``."""
     words = view.words
-    if words[start] in _OPENS_CLAUSE:
-        return False  # "Nothing more we can do unless she helps herself": the negation is the main clause's
+    if words[start] in _OPENS_CLAUSE or (words[start] == "what" and words[start + 1:start + 2] in _ASKING):
+        # "Nothing more we can do unless she helps herself", "Riding with no lid ... what did he expect": the
+        # negation is another clause's
+        return False
     for i in _scope(view, start, scope or DEFAULT_SCOPE):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -73,6 +80,10 @@ def is_negated(view: DocView, start: int, end: int, scope: int = 0) -> bool:
             continue  # "wearing next to nothing"
         if w in {"not", "n't", "nt"} and words[i + 1:i + 3] in {("the", "first"), ("for", "the")}:
             continue  # "it's not the first time she's cried wolf", "not for the first time": it has happened
+        if (w in {"no", "nothing"} and words[i + 1:i + 3] == ("more", "than")) or (w, nxt) == ("no", "different"):
+            continue  # "nothing more than teenage misadventure", "no different to any other 16yo": it minimises
+        if w in TRIGGERS and words[i + 1:i + 3] in _SELF_HELP and "," in words[i + 3:start]:
+            return False  # "She doesn't help herself, posting her location": the idiom's "not" is its own
         if w == "no" and nxt == "question" and words[i + 2:i + 3] == ("of",):
             return True  # "no question of a consensual relationship"; but "no question she is streetwise" asserts
         if w in TRIGGERS and nxt not in PSEUDO_NEXT.get(w, ()):

@@ -40,6 +40,9 @@ _FAMILY = {"mum", "mam", "mother", "dad", "father", "nan", "nana", "gran", "gran
            "aunt", "auntie", "uncle", "cousin", "cousins", "sister", "sisters", "brother", "brothers", "family",
            "parents", "carer", "carers", "foster", "friends", "mates", "peers", "classmates", "girls", "boys"}
 _LOOKBACK_SENTENCES = 3
+# The child's own relation, which the relationship rules read: "with her 27-year-old boyfriend", "her fella".
+_OWN_RELATIONS = {"boyfriend", "girlfriend", "partner", "fella", "bf", "gf", "ex", "man", "husband", "fiance",
+                  "lover"} | _FAMILY
 _AGE_PAIR = re.compile(r"^(1[89]|[2-6][0-9])/([2-6][0-9])$")  # "some of them 19/20"
 _GROUP_ADULTS = {"nominals", "olders", "elders", "offenders", "suspects"}
 _YOUNG_GROUPS = {"lads", "boys", "lot", "crowd", "group", "gang"}
@@ -53,6 +56,10 @@ def leads_to_adult(view: DocView, end: int) -> bool:
     """True when the person right after a match ending at ``end`` is an adult other party."""
     words = view.words
     if end < len(words) and words[end] in {"his", "her", "their"}:
+        if end + 2 < len(words) and words[end + 1] not in _OWN_RELATIONS and words[end + 1].isalpha() \
+                and could_be_name(words[end + 2]):
+            # "spending time with her link Marcus ALDRIDGE (22)": the word before the name is only a label
+            return could_be_name(words[end + 2]) and _named_adult(view, end + 2)
         return False  # "with her 27-year-old boyfriend": the child's own relation, which the relationship rules read
     if words[end:end + 2] == ("each", "other"):
         return _adult_in_clause(view, end)  # "Amelia and the male (31) have been seeing each other"
@@ -93,11 +100,19 @@ def leads_to_adult(view: DocView, end: int) -> bool:
     if w in {"him", "them"}:
         return _antecedent_is_adult(view, end, w)
     if could_be_name(w):
-        age = age_after(words, i)
-        if age is None:
-            age = cast(view).get(w, roles(view).get(w))
-        return age is not None and by_age(age) is Referent.ADULT
+        return _named_adult(view, i)
     return False
+
+
+def _named_adult(view: DocView, i: int) -> bool:
+    """True when the name at ``i`` is given an adult age, there or elsewhere in the note."""
+    words = view.words
+    age = age_after(words, i)
+    if age is None and i + 1 < len(words) and could_be_name(words[i + 1]):
+        age = age_after(words, i + 1)  # "Marcus ALDRIDGE (22)"
+    if age is None:
+        age = cast(view).get(words[i], roles(view).get(words[i]))
+    return age is not None and by_age(age) is Referent.ADULT
 
 
 def _adult_in_clause(view: DocView, end: int) -> bool:

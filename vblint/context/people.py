@@ -218,7 +218,14 @@ def word_at(view: DocView, i: int) -> Referent | None:
     age = roles(view).get(w)
     if age is not None:
         return by_age(age)  # "MALE 16 detained ... MALE IS A KNOWN GANG MEMBER"
+    if _CODED_ADULT.match(w) and words[i + 1:i + 2] and words[i + 1] in _SUBJECT_FOLLOWS:
+        return Referent.ADULT  # "S2 is a known drug dealer", "M1 has supply convictions": suspect 2, male 1
     return words_name(w)
+
+
+# Suspects and males numbered in a note ("S1", "M2"); a subject only before a verb: "s2 MSA", "s9 SOA" are sections.
+_CODED_ADULT = re.compile(r"^(s|m|susp|sus|n)[1-9]$")
+_SUBJECT_FOLLOWS = {"is", "was", "has", "had", "'s", "are", "were", "will", "would", "then", "also", "(", ","}
 
 
 def roles(view: DocView) -> dict[str, int]:
@@ -280,6 +287,10 @@ def cast(view: DocView) -> dict[str, int]:
                 found.setdefault(words[i - 1], age)
             if i > 1 and words[i - 1] in {"-", HYPHEN} and could_be_name(words[i - 2]):
                 found.setdefault(words[i - 2], age)  # "Chelsea-Marie (15)" ... "Chelsea"
+                if i > 2 and could_be_name(words[i - 3]) and (i < 4 or (words[i - 4] not in _SUBJECTS
+                                                                        and words[i - 4] != ")"
+                                                                        and words[i - 4] not in found)):
+                    found.setdefault(words[i - 3], age)  # "Kyrese THOMPSON-HALE (14)" ... "Kyrese"
         view.cache["cast"] = found
     return found
 
@@ -313,8 +324,30 @@ def words_name(w: str) -> Referent | None:
 _AGE_LEAD = {"dob", "withheld", "redacted", "believed", "thought", "stated", "claims", "claimed", "reportedly"}
 
 
+_AKA = {"aka", "a.k.a", "a.k.a.", "known"}
+_NICK_QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"}
+
+
+def _nickname_end(words: tuple[str, ...], j: int) -> int | None:
+    """The last token of a nickname that starts at ``j``: 'aka "Bigz"', "aka Tank", "known as 'T'"."""
+    if j >= len(words) or words[j] not in _AKA:
+        return None
+    if words[j] == "known":
+        if words[j + 1:j + 2] != ("as",):
+            return None
+        j += 1
+    k = j + 1
+    if k < len(words) and words[k] in _NICK_QUOTES:
+        close = next((m for m in range(k + 1, min(k + 5, len(words))) if words[m] in _NICK_QUOTES), None)
+        return close
+    return k if k < len(words) and words[k].isalpha() else None
+
+
 def age_after(words: tuple[str, ...], i: int) -> int | None:
-    """An age right after token ``i``: "male (24)", "Jones, 34yo"."""
+    """An age right after token ``i``: "male (24)", "Jones, 34yo", 'ALDRIDGE aka "Bigz" (22)'."""
+    nickname = _nickname_end(words, i + 1)
+    if nickname is not None:
+        i = nickname
     for j in range(i + 1, min(i + 5, len(words))):
         if words[j] == ")":
             return age_in_brackets(words, j)
@@ -325,6 +358,9 @@ def age_after(words: tuple[str, ...], i: int) -> int | None:
         age = age_at(words, j)
         if age is not None:
             return age
+        if words[j] in {"is", "was"} and j + 2 < len(words) and words[j + 1].isdigit() and len(words[j + 1]) == 2 \
+                and words[j + 2] in {".", ",", ";", "\n", "and", "yrs", "years", "yo"}:
+            return int(words[j + 1])  # "Tariq ELLWOOD is 26."
         if words[j].isdigit() and len(words[j]) <= 2 and (words[j - 1] == "," or words[j - 1] in _AGE_LEAD) \
                 and j + 1 < len(words) and words[j + 1] in {",", ")", ".", ";", "\n"}:
             return int(words[j])  # "Kerry, 38, controls", "Female believed 15, ...", "Shannon DOB withheld, 16"

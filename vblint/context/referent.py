@@ -114,6 +114,10 @@ _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
 _HAVE = {"has", "have", "had", "having"}
+# Whom a child tells things: after "told", these are the hearers, not a child made to act.
+_TOLD_NOT_THE_CHILD = {"friends", "friend", "mates", "mate", "pals", "peers", "classmates", "staff", "teachers",
+                       "teacher", "carers", "carer", "mum", "mam", "dad", "parents", "police", "officers", "school",
+                       "everyone", "people", "someone", "anyone", "nan", "sister", "brother", "family", "us", "me"}
 # Agencies and bodies: people in the note's grammar, but never "she" or "he".
 _ORGANISATIONS = {"cps", "csc", "mash", "council", "force", "team", "service", "services", "agency", "agencies",
                   "school", "police", "ocg", "group", "gang", "yot", "camhs", "nhs", "court", "unit", "home"}
@@ -217,6 +221,8 @@ def _coerced(view: DocView, start: int) -> bool:
                 j = k - 1  # "is being used by older males to clear a debt": the passive's agent stands between
                 steps += 1
                 continue
+        if w in _TOLD_NOT_THE_CHILD and j > floor and words[j - 1] in {"told", "tells", "telling", "tell"}:
+            return False  # "has told friends she is sexually active": the child told them; no one coerced her
         known = known or w in _COERCED_PERSON or w in cast(view)
         name = could_be_name(w) and not steps_named
         steps_named = steps_named or name
@@ -271,8 +277,10 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             return Referent.ADULT if _only_an_adult_so_far(view, pronoun_at, gender) else Referent.CHILD
         if w in CHILD and w not in PRONOUNS:
             return Referent.CHILD
-        if w in ADULT_ANY and w not in _NOMINATIVE and i > 0 and _addressed(words, i - 1):
-            return Referent.CHILD  # "Advised caller he'll wander back": told to the caller, about the child
+        if words_name(w) is Referent.ADULT and w not in _NOMINATIVE and i > 0 and _addressed(words, i - 1):
+            # "Advised caller he'll wander back", "Told mum she'll likely be off with the boyfriend": told to the
+            # adult, about the child
+            return Referent.CHILD
         if _object_of_preposition(words, i, view.sent_start[pronoun_at]):
             continue
         named = cast(view).get(w)
