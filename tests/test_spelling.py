@@ -23,6 +23,7 @@ def engine() -> Engine:
     ("Kayla (15) she dosent help herself.", "VB118", "dosent help herself"),  # two letters swapped
     ("Kayla (15) is promiscous.", "VB303", "promiscous"),  # a letter left out of a long word
     ("Kayla (15) is a willing partcipant.", "VB215", "willing partcipant"),
+    ("Amari (16) refused to engauge again.", "VB601", "refused to engauge"),  # a letter added to a long word
     ("Kayla (15) has put her self at risk.", "VB101", "put her self at risk"),  # a reflexive typed as two words
     ("Kayla (15) she does'nt help herself.", "VB118", "does'nt help herself"),  # an apostrophe in the wrong place
 ])
@@ -40,6 +41,9 @@ def test_a_slip_in_a_rule_word_is_read_as_the_word_meant(engine: Engine, text: s
     # and so are Black Country ones
     ("Josh (15) has 2 stab wounds. Wo' say who done it, so filed.", "VB604", "Wo' say who"),
     ("Kai (14). Mom's give up on him. He dow want helping.", "VB606", "dow want helping"),
+    # and Cumbrian ones
+    ("MFH Niamh (16). Typical teenager. She allus comes yam by dinner. RISK LOW.", "VB511",
+     "allus comes yam by dinner"),
 ])
 def test_dialect_forms_are_read_as_the_words_meant(engine: Engine, text: str, rule: str, words: str) -> None:
     found = [f for f in engine.lint(text) if f.rule == rule]

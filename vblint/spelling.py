@@ -3,7 +3,7 @@
 Notes are typed in a hurry: "dosent help herself", "promiscous", "sexualy active", "a willing partcipant",
 "her self". A rule that names "promiscuous" misses "promiscous", and no pack can list every slip. So a word that
 is not English (not in lemminflect's word lists) and is one slip (two neighbouring letters swapped, or a letter
-left out of a long word) from exactly one word the rules use is read as that word. What is corrected:
+left out of or added to a long word) from exactly one word the rules use is read as that word. What is corrected:
 - never by changing a letter: a name or a word missing from the lists would too often become a rule's word
   ("Blake" and "blame", "natter" and "nutter");
 - only words of five letters or more, where one slip rarely makes another word;
@@ -24,6 +24,7 @@ from vblint.textmap import MappedText, normalise
 
 _MIN_LENGTH = 5
 _MIN_DROPPED = 7  # a word shorter than this loses a letter into another word too often ("lamped", "lapped")
+_MIN_INSERTED = 6  # "engage" typed "engauge"; a shorter word gains a letter into a name too often
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Reflexives typed as two words: "put her self at risk".
 _SPLIT = re.compile(r"\b(her|him|them|your|my) (self|selves)\b")
@@ -31,15 +32,18 @@ _SPLIT = re.compile(r"\b(her|him|them|your|my) (self|selves)\b")
 _MISPLACED = re.compile(r"\b(does|did|is|was|were|would|could|should|has|have|had)'nt\b")
 
 # Dialect forms, read as the English words the rules name: Scots ("hanging about wi' the boys", "disnae want to make a
-# complaint", "no' a victim", "a lifestyle away fae the unit") and Black Country ("wo' say who done it"). "wi'",
-# "no'" and "wo'" only before a word, and never after a quote mark: "she said 'no'" is a quotation.
+# complaint", "no' a victim", "a lifestyle away fae the unit"), Black Country ("wo' say who done it") and Cumbrian
+# ("she allus comes yam"). "wi'", "no'" and "wo'" only before a word, and never after a quote mark: "she said 'no'"
+# is a quotation.
 _DIALECT = {"wi'": "with", "no'": "not", "fae": "from", "frae": "from", "hame": "home", "disnae": "doesn't",
             "doesnae": "doesn't", "didnae": "didn't", "dinnae": "don't", "dinna": "don't", "cannae": "can't",
             "canna": "can't", "wouldnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
             "isnae": "isn't", "wisnae": "wasn't", "wasnae": "wasn't", "willnae": "won't", "hasnae": "hasn't",
             "havenae": "haven't", "hadnae": "hadn't", "werenae": "weren't", "arenae": "aren't",
             # Black Country: "he dow want helping", "we cor do owt"
-            "wo'": "won't", "dow": "doesn't", "cor": "can't"}
+            "wo'": "won't", "dow": "doesn't", "cor": "can't",
+            # Cumbrian: "she allus comes yam by dinner", "gone off wi her marras"
+            "allus": "always", "yam": "home", "marras": "mates", "marra": "mate"}
 _DIALECT_WORD = re.compile(r"(?<![\w'])(wi'|no'|wo')(?= [a-z])|(?<![\w'])(" + "|".join(
     w for w in _DIALECT if not w.endswith("'")) + r")(?![\w'])")
 
@@ -59,12 +63,16 @@ def _deletions(word: str) -> set[str]:
 
 def _slip(word: str, meant: str) -> bool:
     """True when ``word`` is ``meant`` typed with two neighbouring letters swapped ("cehck", "dosent") or, for a
-    long word, one letter left out ("promiscous", "partcipant"). A changed letter is not read as a slip: it turns
-    too many real words into others ("natter" and "nutter", "leaver" and "leaner")."""
+    long word, one letter left out ("promiscous", "partcipant") or one added ("engauge"). A changed letter is not
+    read as a slip: it turns too many real words into others ("natter" and "nutter", "leaver" and "leaner")."""
     if len(word) == len(meant):
         diff = [i for i in range(len(word)) if word[i] != meant[i]]
         return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == meant[diff[1]] \
             and word[diff[1]] == meant[diff[0]]
+    if len(word) == len(meant) + 1:
+        # one letter too many ("engauge", "streetwisse"), never the first: the word must still start as meant
+        return len(meant) >= _MIN_INSERTED and any(word[:i] + word[i + 1:] == meant
+                                                   for i in range(1, len(word)))
     return len(meant) >= _MIN_DROPPED and len(meant) == len(word) + 1 \
         and any(meant[:i] + meant[i + 1:] == word for i in range(1, len(meant)))  # not the first: "camming"
 
