@@ -4,7 +4,7 @@ on its test split. The targets live here, once, and are never loosened to make a
 The holdout split (independently written notes, never tuned on) is the realistic measure. Its target is the
 issue's held-out target; until the rules reach it, the figures last measured are floors that a change may not go
 below. Raise the floors when the rules improve. Lower one only on purpose, with the reason beside it, where the
-aggregate it belongs to rose (thirteen have been; see HOLDOUT_FLOORS)."""
+aggregate it belongs to rose (eighteen have been; see HOLDOUT_FLOORS)."""
 
 from __future__ import annotations
 
@@ -49,8 +49,16 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # 0.81 to 0.80 (0.8099), batch 13's precision 0.86 to 0.85 (0.8571) and batch 15's 0.87 to 0.86 (0.8693). The
 # aggregate they belong to rose ("batches 1-15", the holdout of round 13: 0.883/0.796 to 0.884/0.797). Batch 16
 # starts from its untuned holdout half (0.907/0.796), at what round 14 reached (0.917/0.791).
+# Round 15 (batch 17) lowered five, on purpose, again all from retraining the readers, on batch 17's 284 dev notes:
+# with the old readers the round's rules and context kept every floor; the retrained readers left the holdout's
+# aggregates where they were (batches 1-16, the holdout of round 14: 0.8859/0.7977 with the old readers, 0.8880/
+# 0.7982 at the end) but moved labels between batches: the recall of batch 4 0.81 to 0.80 (0.8095), of batch 5 0.82
+# to 0.81 (0.8125), of batch 6 0.81 to 0.80 (0.8089) and of batch 8 0.78 to 0.77 (0.7751), and batch 11's precision
+# 0.92 to 0.91 (0.9163). Batch 17 starts from its untuned holdout half (0.905/0.770), at what round 15 reached
+# (0.904/0.774).
 HOLDOUT_FLOORS = {
     "all": (0.88, 0.79),
+    "batches 1-16": (0.88, 0.79),
     "batches 1-15": (0.88, 0.79),
     "batches 1-13": (0.88, 0.79),
     "batches 1-12": (0.88, 0.79),
@@ -62,22 +70,23 @@ HOLDOUT_FLOORS = {
     "batches 1-6": (0.89, 0.79),
     "batches 1-4": (0.90, 0.78),
     "batches 1-2": (0.90, 0.81),
-    "batch 4": (0.92, 0.81),
-    "batch 5": (0.83, 0.82),
-    "batch 6": (0.89, 0.81),
-    "batch 7": (0.87, 0.74),
-    "batch 8": (0.89, 0.78),
+    "batch 4": (0.92, 0.80),
+    "batch 5": (0.83, 0.81),
+    "batch 6": (0.89, 0.80),
+    "batch 7": (0.87, 0.76),
+    "batch 8": (0.89, 0.77),
     "batch 9": (0.87, 0.80),
     "batch 10": (0.89, 0.78),
-    "batch 11": (0.92, 0.84),
+    "batch 11": (0.91, 0.84),
     "batch 12": (0.85, 0.80),
     "batch 13": (0.85, 0.80),
-    "batch 14": (0.85, 0.78),
-    "batch 15": (0.86, 0.80),
-    "batch 16": (0.91, 0.79),
+    "batch 14": (0.86, 0.78),
+    "batch 15": (0.87, 0.80),
+    "batch 16": (0.92, 0.80),
+    "batch 17": (0.90, 0.77),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
-HOLDOUT_PARTS = {"all": "ijklmnoprstuvwxy", "batches 1-15": "ijklmnoprstuvwx",
+HOLDOUT_PARTS = {"all": "ijklmnoprstuvwxyz", "batches 1-16": "ijklmnoprstuvwxy", "batches 1-15": "ijklmnoprstuvwx",
                  "batches 1-13": "ijklmnoprstuv", "batches 1-12": "ijklmnoprstu",
                  "batches 1-11": "ijklmnoprst",
                  "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr",
@@ -85,7 +94,7 @@ HOLDOUT_PARTS = {"all": "ijklmnoprstuvwxy", "batches 1-15": "ijklmnoprstuvwx",
                  "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
                  "batch 7": "o", "batch 8": "p", "batch 9": "r",
                  "batch 10": "s", "batch 11": "t", "batch 12": "u", "batch 13": "v",
-                 "batch 14": "w", "batch 15": "x", "batch 16": "y"}
+                 "batch 14": "w", "batch 15": "x", "batch 16": "y", "batch 17": "z"}
 
 
 @pytest.fixture(scope="module")
@@ -124,10 +133,10 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 3200
+    assert len(holdout) >= 3400
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa", "pa",
                                            "ra", "sa", "sg", "ta", "tg", "ua", "ug", "va", "vg", "wa",
-                                           "wg", "xa", "xg", "ya", "yg"}
+                                           "wg", "xa", "xg", "ya", "yg", "za", "zg"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     assert {n.id[0] for n in holdout} == set(HOLDOUT_PARTS["all"])
     findings = {n.id: engine.lint(n.text) for n in holdout}  # each note linted once, scored in every part it is in
@@ -163,7 +172,7 @@ def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
 # False alarms on corpora/probes/clean.jsonl: 240 notes with no victim-blaming wording, each written to use words a
 # keyword linter would wrongly flag (about adults, negated, quoted, corrected, factual). Lower it when the rules
 # improve; never raise it to let a change pass.
-CLEAN_PROBE_FALSE_ALARMS = 22
+CLEAN_PROBE_FALSE_ALARMS = 21
 
 
 def test_hard_clean_notes_raise_few_false_alarms(engine: Engine) -> None:
