@@ -211,11 +211,12 @@ def _dismissed(view: DocView, end: int) -> bool:
         if (k > end and words[k] in CLAUSE_BREAKS - {"and", "or"}) or words[k] == ",":
             return False
         after = words[k:min(stop, k + 7)]
-        if after[0] in {"is", "are", "was", "were", "'s"} and after[1:2] in (("irrelevant",), ("immaterial",)):
-            return k == end or after[0] in {"are", "were"}  # "who sent the first message is irrelevant to consent"
-        if after[0] in {"is", "are", "was", "were", "'s"} and any(
-                w in {"not", "n't", "nt", "no", "never"} for w in after[1:3]) \
-                and any(w in _DISMISSING for w in after[2:]):
-            return k == end or after[0] in {"are", "were"}
+        if after[0] not in {"is", "are", "was", "were", "'s"}:
+            continue
+        # "who sent the first message is irrelevant to consent", "... is not a risk factor"
+        if after[1:2] in (("irrelevant",), ("immaterial",)) or (
+                any(w in {"not", "n't", "nt", "no", "never"} for w in after[1:3])
+                and any(w in _DISMISSING for w in after[2:])):
+            return k == end or after[0] in {"are", "were"}  # several things set aside take a plural verb
     return False
 

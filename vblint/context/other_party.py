@@ -59,7 +59,7 @@ def leads_to_adult(view: DocView, end: int) -> bool:
         if end + 2 < len(words) and words[end + 1] not in _OWN_RELATIONS and words[end + 1].isalpha() \
                 and could_be_name(words[end + 2]):
             # "spending time with her link Marcus ALDRIDGE (22)": the word before the name is only a label
-            return could_be_name(words[end + 2]) and _named_adult(view, end + 2)
+            return _named_adult(view, end + 2)
         return False  # "with her 27-year-old boyfriend": the child's own relation, which the relationship rules read
     if words[end:end + 2] == ("each", "other"):
         return _adult_in_clause(view, end)  # "Amelia and the male (31) have been seeing each other"
