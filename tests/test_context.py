@@ -171,8 +171,6 @@ def view_of(engine: Engine, text: str) -> DocView:
     ("999 call. Female caller Shay (15) says she is at a party. Caller had been drinking.", "VB622"),
     # the person addressed is not the one spoken of, nor is the first name of "Chelsea-Marie (15)" a stranger
     ("Mother of Chelsea-Marie (15) called. Advised caller Chelsea usually comes back on her own.", "VB511"),
-    # a subject pronoun passes over the object of the clause before it: COX is whom Jade messaged
-    ("ABH by Ryan COX (29). Jade (14) has been messaging COX since he was bailed, she doesn't help herself.", "VB118"),
     # told to a parent, about the child: "she" after "Told mum" is not mum
     ("Kayla (15) not home again. Told mum she'll likely be off with the boyfriend again.", "VB511"),
     # a possessor inside a prepositional phrase is not the clause's subject: "beyond the carers' control"

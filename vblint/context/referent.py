@@ -283,8 +283,6 @@ def _resolve_pronoun(view: DocView, pronoun_at: int, gender: str, match_start: i
             return Referent.CHILD
         if _object_of_preposition(words, i, view.sent_start[pronoun_at]):
             continue
-        if words[pronoun_at] in {"she", "he"} and _object_of_verb(view, i, view.sent_start[pronoun_at]):
-            continue  # "Jade has been messaging COX (29) since he was bailed, she doesn't help herself"
         named = cast(view).get(w)
         if named is not None:
             return by_age(named)
