@@ -108,9 +108,7 @@ def _named_adult(view: DocView, i: int) -> bool:
     """True when the name at ``i`` is given an adult age, there or elsewhere in the note."""
     words = view.words
     age = age_after(words, i)
-    if age is None and i + 1 < len(words) and could_be_name(words[i + 1]):
-        age = age_after(words, i + 1)  # "Marcus ALDRIDGE (22)"
-    if age is None:
+    if age is None:  # "Marcus ALDRIDGE (22)": the cast holds the first name too
         age = cast(view).get(words[i], roles(view).get(words[i]))
     return age is not None and by_age(age) is Referent.ADULT
 
