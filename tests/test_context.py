@@ -585,6 +585,12 @@ def test_the_person_a_relationship_word_leads_to(engine: Engine, text: str, adul
     # the first name before a hyphenated surname is in the cast, so "Kyrese" is the child, not Mum
     ("MASH - Kyrese THOMPSON-HALE (14). Mum supportive, but Kyrese continues to put himself in danger by "
      "associating with known GHB nominals.", "VB224", True),
+    # a possessor is not the person the clause is about: "Leanne's brother" is Declan (17), not Leanne (29)
+    ("Occupier Leanne (29). Also present Declan (17), Leanne's brother, a known dealer on the Fold.", "VB402", True),
+    ("Kayleigh (15). Intel: Dean FROST (23). Kayleigh is Dean's girlfriend and has been sleeping with him.", "VB203",
+     True),
+    # but "Leanne's been" is "Leanne has been": the adult is still the subject
+    ("Occupier Leanne (29). Leanne's been a known dealer on the Fold for years, says Declan (17).", "VB402", False),
 ])
 def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: str, flagged: bool) -> None:
     alarms = [found for found in reported(engine, text, rule) if found[1] is not Severity.INFO]
@@ -595,8 +601,29 @@ def test_pairs_objects_denials_and_lone_adults(engine: Engine, text: str, rule: 
     ("Effective decisions on the response to known risks need to be considered.", True),
     ("Supervision of these cases needs to improve.", True),
     ("Her decisions put her at risk.", False),
+    # "issues" is a thing after a determiner; "Credibility issues" is a judgement of a child
+    ("Both these issues are missing from the strategic assessment.", True),
+    ("Credibility issues noted by previous OIC.", False),
 ])
 def test_a_sentence_opening_with_a_thing_is_about_no_person(engine: Engine, text: str, thing: bool) -> None:
     from vblint.context.referent import _opens_with_a_thing
 
     assert _opens_with_a_thing(view_of(engine, text), 0) is thing
+
+
+@pytest.mark.parametrize(("text", "words", "institution"), [
+    ("We regularly found delays in starting investigations, and little supervisory direction.",
+     "little supervisory direction", True),
+    ("Jade (14) had little supervision at home.", "little supervision", True),
+    ("Jade (14) is a little madam.", "little madam", False),
+    ("She gets little direction from her.", "little direction from her", False),
+])
+def test_a_noun_phrase_about_practice_is_about_no_person(engine: Engine, text: str, words: str,
+                                                         institution: bool) -> None:
+    """Inspection prose says what organisations lack ("little supervisory direction"): no child is its referent."""
+    from vblint.context.referent import _names_only_an_institution
+
+    view = view_of(engine, text)
+    wanted = words.split()
+    start = next(i for i in range(len(view.words)) if list(view.words[i:i + len(wanted)]) == wanted)
+    assert _names_only_an_institution(view, start, start + len(wanted)) is institution

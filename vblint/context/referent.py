@@ -114,6 +114,13 @@ _COERCED_GAP = {"her", "him", "them", "into", "to", "that", "he", "she", "they",
                 "boy", "victim", "girls", "boys", "children", "(", ",", "been", "being", "was", "has", "had", "is",
                 "for", "young", "people", "kids", "local", "vulnerable", "younger"}
 _HAVE = {"has", "have", "had", "having"}
+# Person words a possessor's name owns ("Nash's girlfriend", "Leanne's little brother", "Tiny's main man").
+_POSSESSED_PERSONS = {"brother", "sister", "son", "daughter", "cousin", "nephew", "niece", "boyfriend", "girlfriend",
+                      "fella", "partner", "ex", "mate", "mates", "friend", "friends", "pal", "man", "lad", "girl",
+                      "boy", "runner", "runners", "associate", "associates", "stepson", "stepdaughter", "grandson",
+                      "granddaughter", "kid", "kids", "child", "children"}
+_POSSESSED_ADJECTIVES = {"little", "older", "younger", "big", "main", "best", "new", "latest", "current", "kid",
+                         "baby", "step", "-", "right", "hand", "youngest", "eldest", "oldest"}
 # Whom a child tells things: after "told", these are the hearers, not a child made to act.
 _TOLD_NOT_THE_CHILD = {"friends", "friend", "mates", "mate", "pals", "peers", "classmates", "staff", "teachers",
                        "teacher", "carers", "carer", "mum", "mam", "dad", "parents", "police", "officers", "school",
@@ -428,6 +435,8 @@ def referent(view: DocView, start: int, end: int, *, object_follows: bool = Fals
     nothing, the child the note is about, if the sentence names no adult ("Also a bit of a liar per previous
     reports." in a note about Jade (15)). ``object_follows``: the person after the match is its object ("seeing
     BLAKE (26)"), never the one it describes."""
+    if _names_only_an_institution(view, start, end):
+        return Referent.UNKNOWN  # "We found delays, and little supervisory direction": the words are about practice
     found = _referent(view, start, end, object_follows)
     if found is Referent.UNKNOWN and (_thing_subject(view, start) or _opens_with_a_thing(view, start)):
         return found  # "It also makes it more difficult for the constabulary": no person is the subject
@@ -462,6 +471,22 @@ _THING_NOUNS = {"decision", "decisions", "action", "actions", "record", "records
                 "procedures", "process", "processes", "assessment", "assessments", "review", "reviews",
                 "arrangements", "practice", "supervision", "information", "activity", "recording", "referrals",
                 "referral", "training", "guidance", "approach", "approaches", "investigations", "investigation"}
+# Things only after a determiner: "Both these issues are missing", but "Credibility issues" judges a child.
+_THING_NOUNS_AFTER_A_DETERMINER = {"issue", "issues", "gaps", "areas", "delays", "priorities"}
+
+
+# What inspection reports and reviews say organisations do or lack: a match that is only a noun phrase ending on one
+# of these ("little supervisory direction", "limited oversight") describes practice, whoever the sentence is about.
+_INSTITUTIONAL = {"direction", "supervision", "oversight", "leadership", "scrutiny", "governance", "management",
+                  "planning", "strategy", "performance", "resourcing", "capacity", "recording", "guidance", "training",
+                  "procedures", "policies", "processes", "arrangements"}
+
+
+def _names_only_an_institution(view: DocView, start: int, end: int) -> bool:
+    words = view.words
+    return words[end - 1] in _INSTITUTIONAL and all(
+        w.isalpha() and w not in PRONOUNS and word_at(view, k) is None and w not in cast(view)
+        for k, w in enumerate(words[start:end], start))
 
 
 def _opens_with_a_thing(view: DocView, start: int) -> bool:
@@ -470,7 +495,8 @@ def _opens_with_a_thing(view: DocView, start: int) -> bool:
     if start != view.sent_start[start]:
         return False
     for k in range(start, min(start + 3, len(words))):
-        if words[k] in _THING_NOUNS:
+        if words[k] in _THING_NOUNS or (words[k] in _THING_NOUNS_AFTER_A_DETERMINER and k > start
+                                        and words[k - 1] in {"these", "those", "both", "the", "such", "this", "that"}):
             return True
         if words[k] in PRONOUNS or not words[k].isalpha() or word_at(view, k) is not None or words[k] in cast(view):
             return False
@@ -812,11 +838,23 @@ def _fallback(view: DocView, sentence: range, start: int) -> Referent:
 
 def _other_party(view: DocView, i: int, floor: int) -> bool:
     """True when the person at ``i`` stands in the clause as someone other than its subject: a prepositional or verb
-    object, a complement, or a possession."""
+    object, a complement, a possession, or the possessor of the person the clause is about."""
     words = view.words
     return _object_of_preposition(words, i, floor) or _complement(words, i, floor) or _possessed(words, i, floor) \
-        or _object_of_verb(view, i, floor) \
+        or _object_of_verb(view, i, floor) or _possessor(words, i) \
         or (i > floor and words[i - 1] in _ADDRESSING and words[i] not in _NOMINATIVE)  # "advised caller ..."
+
+
+def _possessor(words: tuple[str, ...], i: int) -> bool:
+    """True when the name at ``i`` owns the person word after it: "Declan (17), Leanne's brother, a known dealer"
+    is about Leanne's brother, whatever Leanne's age. Only before a word for a person, since "Leanne's been" is
+    "Leanne has"."""
+    j = i + 2
+    if j >= len(words) or words[i + 1] not in {"'s", "’s"}:
+        return False
+    while j < len(words) - 1 and words[j] in _POSSESSED_ADJECTIVES:
+        j += 1
+    return words[j] in _POSSESSED_PERSONS
 
 
 def _complement(words: tuple[str, ...], i: int, floor: int) -> bool:
