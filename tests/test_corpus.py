@@ -4,7 +4,7 @@ on its test split. The targets live here, once, and are never loosened to make a
 The holdout split (independently written notes, never tuned on) is the realistic measure. Its target is the
 issue's held-out target; until the rules reach it, the figures last measured are floors that a change may not go
 below. Raise the floors when the rules improve. Lower one only on purpose, with the reason beside it, where the
-aggregate it belongs to rose (eighteen have been; see HOLDOUT_FLOORS)."""
+aggregate it belongs to rose (twenty-three have been; see HOLDOUT_FLOORS)."""
 
 from __future__ import annotations
 
@@ -56,8 +56,17 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # to 0.80 (0.8095), of batch 5 0.82 to 0.81 (0.8125), of batch 6 0.81 to 0.80 (0.8089) and of batch 8 0.78 to 0.77
 # (0.7751), and batch 11's precision 0.92 to 0.91 (0.9163). Batch 17 starts from its untuned holdout half
 # (0.905/0.770), at what round 15 reached (0.904/0.773).
+# Round 16 (batch 18) lowered five precision floors, on purpose, again all from retraining the readers, on batch 18's
+# 277 dev notes: with the old readers the round's rules and context kept every floor and left the whole holdout at
+# 0.890/0.795; the retrained readers mark more (130 holdout hits and 29 false alarms against 97 and 15), which took
+# batches 1-17, the holdout of round 15, from 0.8893/0.7966 to 0.8867/0.8024 (span F1 0.840 to 0.843) and moved
+# false alarms into five small parts: batch 4 0.92 to 0.91 (0.9167), batch 8 0.89 to 0.88 (0.8841), batch 12 0.85 to
+# 0.84 (0.8472), batch 14 0.86 to 0.85 (0.8571) and batch 16 0.92 to 0.90 (0.9086). No floor was raised on the new
+# readers' gains alone. Batch 18 starts from its untuned holdout half (0.902/0.773), at what round 16 reached
+# (0.906/0.783; 0.902/0.776 with the old readers).
 HOLDOUT_FLOORS = {
     "all": (0.88, 0.79),
+    "batches 1-17": (0.88, 0.79),
     "batches 1-16": (0.88, 0.79),
     "batches 1-15": (0.88, 0.79),
     "batches 1-13": (0.88, 0.79),
@@ -70,23 +79,26 @@ HOLDOUT_FLOORS = {
     "batches 1-6": (0.89, 0.79),
     "batches 1-4": (0.90, 0.78),
     "batches 1-2": (0.90, 0.81),
-    "batch 4": (0.92, 0.80),
+    "batch 4": (0.91, 0.80),
     "batch 5": (0.83, 0.81),
     "batch 6": (0.89, 0.80),
     "batch 7": (0.87, 0.76),
-    "batch 8": (0.89, 0.77),
+    "batch 8": (0.88, 0.77),
     "batch 9": (0.87, 0.80),
     "batch 10": (0.89, 0.78),
     "batch 11": (0.91, 0.84),
-    "batch 12": (0.85, 0.80),
+    "batch 12": (0.84, 0.80),
     "batch 13": (0.85, 0.80),
-    "batch 14": (0.86, 0.78),
+    "batch 14": (0.85, 0.78),
     "batch 15": (0.87, 0.80),
-    "batch 16": (0.92, 0.80),
+    "batch 16": (0.90, 0.80),
     "batch 17": (0.90, 0.77),
+    "batch 18": (0.90, 0.77),
 }
-# The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k").
-HOLDOUT_PARTS = {"all": "ijklmnoprstuvwxyz", "batches 1-16": "ijklmnoprstuvwxy", "batches 1-15": "ijklmnoprstuvwx",
+# The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k"; batch 18,
+# after "z", starts again at "a").
+HOLDOUT_PARTS = {"all": "aijklmnoprstuvwxyz", "batches 1-17": "ijklmnoprstuvwxyz",
+                 "batches 1-16": "ijklmnoprstuvwxy", "batches 1-15": "ijklmnoprstuvwx",
                  "batches 1-13": "ijklmnoprstuv", "batches 1-12": "ijklmnoprstu",
                  "batches 1-11": "ijklmnoprst",
                  "batches 1-10": "ijklmnoprs", "batches 1-9": "ijklmnopr",
@@ -94,7 +106,7 @@ HOLDOUT_PARTS = {"all": "ijklmnoprstuvwxyz", "batches 1-16": "ijklmnoprstuvwxy",
                  "batches 1-4": "ijkl", "batches 1-2": "ij", "batch 4": "l", "batch 5": "m", "batch 6": "n",
                  "batch 7": "o", "batch 8": "p", "batch 9": "r",
                  "batch 10": "s", "batch 11": "t", "batch 12": "u", "batch 13": "v",
-                 "batch 14": "w", "batch 15": "x", "batch 16": "y", "batch 17": "z"}
+                 "batch 14": "w", "batch 15": "x", "batch 16": "y", "batch 17": "z", "batch 18": "a"}
 
 
 @pytest.fixture(scope="module")
@@ -133,10 +145,10 @@ def test_quality_targets_on_the_test_split(splits, engine: Engine) -> None:
 
 def test_the_holdout_is_independent_realistic_and_does_not_regress(splits, engine: Engine) -> None:
     holdout = splits["holdout"]
-    assert len(holdout) >= 3400
+    assert len(holdout) >= 3600
     assert {n.id[:2] for n in holdout} >= {"ix", "is", "ic", "im", "ir", "ip", "iy", "ka", "la", "ma", "na", "oa", "pa",
                                            "ra", "sa", "sg", "ta", "tg", "ua", "ug", "va", "vg", "wa",
-                                           "wg", "xa", "xg", "ya", "yg", "za", "zg"}
+                                           "wg", "xa", "xg", "ya", "yg", "za", "zg", "aa", "ag"}
     assert not {n.id for n in holdout} & {n.id for n in splits["dev"]}
     assert {n.id[0] for n in holdout} == set(HOLDOUT_PARTS["all"])
     findings = {n.id: engine.lint(n.text) for n in holdout}  # each note linted once, scored in every part it is in
