@@ -473,6 +473,7 @@ _THING_NOUNS = {"decision", "decisions", "action", "actions", "record", "records
                 "referral", "training", "guidance", "approach", "approaches", "investigations", "investigation"}
 # Things only after a determiner: "Both these issues are missing", but "Credibility issues" judges a child.
 _THING_NOUNS_AFTER_A_DETERMINER = {"issue", "issues", "gaps", "areas", "delays", "priorities"}
+_DETERMINERS = {"these", "those", "both", "the", "such", "this", "that"}
 
 
 # What inspection reports and reviews say organisations do or lack: a match that is only a noun phrase ending on one
@@ -483,6 +484,7 @@ _INSTITUTIONAL = {"direction", "supervision", "oversight", "leadership", "scruti
 
 
 def _names_only_an_institution(view: DocView, start: int, end: int) -> bool:
+    """True when the match is a noun phrase about practice: it ends on a word for it and names no person."""
     words = view.words
     return words[end - 1] in _INSTITUTIONAL and all(
         w.isalpha() and w not in PRONOUNS and word_at(view, k) is None and w not in cast(view)
@@ -496,7 +498,7 @@ def _opens_with_a_thing(view: DocView, start: int) -> bool:
         return False
     for k in range(start, min(start + 3, len(words))):
         if words[k] in _THING_NOUNS or (words[k] in _THING_NOUNS_AFTER_A_DETERMINER and k > start
-                                        and words[k - 1] in {"these", "those", "both", "the", "such", "this", "that"}):
+                                        and words[k - 1] in _DETERMINERS):
             return True
         if words[k] in PRONOUNS or not words[k].isalpha() or word_at(view, k) is not None or words[k] in cast(view):
             return False
