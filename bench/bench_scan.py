@@ -6,7 +6,7 @@ prints the figures together with ratios against baselines run in this same proce
 
 - read: reading the CSV with the csv module (the floor for any scanner of this file);
 - tokenise: spaCy's blank English tokeniser over every note (what a linter without a prefilter pays at least);
-- rules only: the same scan with the learned rules ignored (``--ignore VB9``), so that what the learned readers
+- rules only: the same scan with the learned rules ignored (``--ignore VB9``), so that what the learned reader
   cost is a ratio of two runs on the same notes.
 
 Usage: python bench/bench_scan.py [--notes 200000] [--jobs 2] [--keep FILE]
@@ -122,7 +122,7 @@ def main() -> None:
     print(f"vblint scan       {scan_s:8.1f} s  {scan_rate:10,.0f} notes/s  peak memory {peak_kib / 1024:,.0f} MB "
           "(all processes, PSS; includes start-up)")
     print(f"rules only        {rules_s:8.1f} s  {rules_rate:10,.0f} notes/s  peak memory {rules_kib / 1024:,.0f} MB "
-          "(--ignore VB9: without the learned readers)")
+          "(--ignore VB9: without the learned reader)")
     print(f"baseline read     {read_s:8.1f} s  {read_rate:10,.0f} notes/s  (csv module, this process)")
     print(f"baseline tokenise {tok_s:8.1f} s  {tok_rate:10,.0f} notes/s  (spaCy blank English, one core)")
     print(f"ratio scan/tokenise {scan_rate / tok_rate:.2f}x   ratio scan/read {scan_rate / read_rate:.2f}x   "

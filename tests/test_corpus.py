@@ -56,6 +56,10 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # to 0.80 (0.8095), of batch 5 0.82 to 0.81 (0.8125), of batch 6 0.81 to 0.80 (0.8089) and of batch 8 0.78 to 0.77
 # (0.7751), and batch 11's precision 0.92 to 0.91 (0.9163). Batch 17 starts from its untuned holdout half
 # (0.905/0.770), at what round 15 reached (0.904/0.773).
+# Round 17 raised every floor: the learned reader became a pretrained encoder fine-tuned on dev (README, "Learned
+# rules"), which proposes wording no rule names and doubts rule matches it does not read as blaming. The whole
+# holdout went from 0.888/0.801 to 0.917/0.867 and every part rose; each floor is now its part's figure less 0.003,
+# rounded down (the figures are deterministic, but a floor exactly at a figure would fail on one changed note).
 # Round 16 (batch 18) lowered five precision floors, on purpose, again all from retraining the readers, on batch 18's
 # 277 dev notes: with the old readers the round's rules and context kept every floor and left the whole holdout at
 # 0.890/0.795; the retrained readers mark more (130 holdout hits and 29 false alarms against 97 and 15), which took
@@ -65,35 +69,35 @@ HOLDOUT_SPAN_RECALL_TARGET = 0.85
 # readers' gains alone. Batch 18 starts from its untuned holdout half (0.902/0.773), at what round 16 reached
 # (0.906/0.783; 0.902/0.776 with the old readers).
 HOLDOUT_FLOORS = {
-    "all": (0.88, 0.79),
-    "batches 1-17": (0.88, 0.79),
-    "batches 1-16": (0.88, 0.79),
-    "batches 1-15": (0.88, 0.79),
-    "batches 1-13": (0.88, 0.79),
-    "batches 1-12": (0.88, 0.79),
-    "batches 1-11": (0.89, 0.79),
-    "batches 1-10": (0.88, 0.79),
-    "batches 1-9": (0.88, 0.79),
-    "batches 1-8": (0.88, 0.78),
-    "batches 1-7": (0.88, 0.78),
-    "batches 1-6": (0.89, 0.79),
-    "batches 1-4": (0.90, 0.78),
-    "batches 1-2": (0.90, 0.81),
-    "batch 4": (0.91, 0.80),
-    "batch 5": (0.83, 0.81),
-    "batch 6": (0.89, 0.80),
-    "batch 7": (0.87, 0.76),
-    "batch 8": (0.88, 0.77),
-    "batch 9": (0.87, 0.80),
-    "batch 10": (0.89, 0.78),
-    "batch 11": (0.91, 0.84),
-    "batch 12": (0.84, 0.80),
-    "batch 13": (0.85, 0.80),
-    "batch 14": (0.85, 0.78),
-    "batch 15": (0.87, 0.80),
-    "batch 16": (0.90, 0.80),
-    "batch 17": (0.90, 0.77),
-    "batch 18": (0.90, 0.77),
+    "all": (0.91, 0.86),
+    "batches 1-17": (0.91, 0.86),
+    "batches 1-16": (0.91, 0.86),
+    "batches 1-15": (0.91, 0.86),
+    "batches 1-13": (0.91, 0.86),
+    "batches 1-12": (0.91, 0.86),
+    "batches 1-11": (0.91, 0.86),
+    "batches 1-10": (0.91, 0.86),
+    "batches 1-9": (0.91, 0.85),
+    "batches 1-8": (0.91, 0.85),
+    "batches 1-7": (0.91, 0.85),
+    "batches 1-6": (0.92, 0.85),
+    "batches 1-4": (0.92, 0.84),
+    "batches 1-2": (0.93, 0.87),
+    "batch 4": (0.92, 0.84),
+    "batch 5": (0.91, 0.88),
+    "batch 6": (0.90, 0.87),
+    "batch 7": (0.87, 0.83),
+    "batch 8": (0.93, 0.88),
+    "batch 9": (0.88, 0.86),
+    "batch 10": (0.90, 0.87),
+    "batch 11": (0.93, 0.89),
+    "batch 12": (0.88, 0.86),
+    "batch 13": (0.89, 0.86),
+    "batch 14": (0.89, 0.86),
+    "batch 15": (0.92, 0.90),
+    "batch 16": (0.92, 0.88),
+    "batch 17": (0.92, 0.86),
+    "batch 18": (0.92, 0.83),
 }
 # The first letter of a holdout note's id says which batch of writers wrote it (batch 3's notes carry "k"; batch 18,
 # after "z", starts again at "a").
@@ -184,7 +188,7 @@ def test_the_committed_corpus_is_what_the_builder_makes(tmp_path: Path) -> None:
 # False alarms on corpora/probes/clean.jsonl: 240 notes with no victim-blaming wording, each written to use words a
 # keyword linter would wrongly flag (about adults, negated, quoted, corrected, factual). Lower it when the rules
 # improve; never raise it to let a change pass.
-CLEAN_PROBE_FALSE_ALARMS = 21
+CLEAN_PROBE_FALSE_ALARMS = 13
 
 
 def test_hard_clean_notes_raise_few_false_alarms(engine: Engine) -> None:

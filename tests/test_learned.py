@@ -1,41 +1,32 @@
-"""The learned rules: what the readers are trained on, how their proposals meet the rules, and what they cost."""
+"""The learned rules: what the reader is trained on, how it reads, and how its proposals meet the rules."""
 
 from __future__ import annotations
 
-import itertools
 import json
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from vblint import encoder as encoder_module
 from vblint.corpus import read_corpus
+from vblint.encoder import _erf, dequantise, quantise
 from vblint.engine import Engine
 from vblint.errors import VblintError
-from vblint.learn import fold
-from vblint.learned import CHUNK, PhraseModel, _chunks, corpus_digest, packaged_model_dir
-from vblint.model import Severity
+from vblint.learned import PhraseModel, corpus_digest, packaged_model_dir
+from vblint.model import CATEGORIES, Context, Severity
 from vblint.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpora" / "notes" / "dev.jsonl"
 
 
-def test_the_readers_were_trained_on_the_current_dev_split_only() -> None:
-    # The test split and the holdout measure the readers; a reader that saw them would make both figures lies.
+def test_the_reader_was_trained_on_the_current_dev_split_only() -> None:
+    # The test split and the holdout measure the reader; a reader that saw them would make both figures lies.
     meta = json.loads((packaged_model_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["trained_on"] == "dev.jsonl"
-    assert meta["corpus_sha256"] == corpus_digest(DEV), "dev.jsonl changed: run `make model` and commit the readers"
-
-
-def test_no_writer_teaches_every_reader() -> None:
-    # Each independent writer's notes sit in one fold, so at least one reader never saw them: agreement of all
-    # readers means more than one writer's wording taught it.
-    folds: dict[str, set[int]] = {}
-    for note in read_corpus(DEV):
-        group = note.id.rsplit("-", 1)[0]
-        if group not in ("syn", "hw"):
-            folds.setdefault(group, set()).add(fold(note.id, 4))
-    assert folds and all(len(f) == 1 for f in folds.values())
+    assert meta["corpus_sha256"] == corpus_digest(DEV), "dev.jsonl changed: run `make model` and commit the reader"
 
 
 def test_ignoring_the_learned_rules_loads_no_reader(core_rules: RuleSet) -> None:
@@ -60,38 +51,88 @@ def test_learned_findings_never_overlap_a_rule_match(engine: Engine) -> None:
     assert learned_seen > 0
 
 
-def test_a_long_note_is_read_in_pieces_with_offsets_back_into_the_source(engine: Engine) -> None:
+FILLER = ("Address checked at 1420hrs, no answer, card left. Duty social worker informed by phone. PNC checks "
+          "negative for the address. School confirmed he attended period one. Mum says he left after tea without "
+          "his charger. Cell site request submitted to the intel desk. Strategy meeting set for Thursday at 1000hrs. "
+          "Taxi firm contacted, no bookings found. Friend (14) spoken to with her mum present. Bus CCTV requested "
+          "for the 17 route. Return home interview to be offered by the RHI worker. Missing coordinator updated. ")
+
+
+def test_a_long_note_is_read_in_windows_with_offsets_back_into_the_source(engine: Engine) -> None:
+    assert engine.reader is not None
     sentence = "Brandon (13) is a right little menace. "
-    one = [(f.rule, f.text) for f in engine.lint(sentence) if engine.rules.get(f.rule).learned]
-    assert one, "the example sentence must give a learned finding on its own"
-    text = sentence * 200  # about 3,400 tokens: several pieces
+    one = [f.text for f in engine.lint(sentence) if engine.rules.get(f.rule).learned]
+    assert one == ["a right little menace"], "the example sentence must give a learned finding on its own"
+    text = FILLER + sentence + FILLER
+    first = engine.reader.encoder.tokenizer.encode(text)
+    assert first.overflowing, "the note must be longer than one window"
     found = [f for f in engine.lint(text) if engine.rules.get(f.rule).learned]
-    assert all(f.text == text[f.start:f.end] for f in found)
-    assert len(found) >= 190 * len(one)  # a copy cut across two pieces may read differently
+    assert [(f.text, f.start) for f in found] == [(one[0], text.index(one[0]))]
 
 
-def test_pieces_cover_the_note_and_end_at_a_full_stop(engine: Engine) -> None:
-    doc = engine.nlp.make_doc("She went out. " * 1000)
-    pieces = _chunks(doc)
-    assert pieces[0][0] == 0 and pieces[-1][1] == len(doc)
-    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
-    assert all(end - start <= CHUNK for start, end in pieces)
-    assert all(doc[end - 1].text == "." for _, end in pieces[:-1])
-
-
-def test_a_missing_or_foreign_model_is_a_clear_error(engine: Engine, tmp_path: Path) -> None:
+def test_a_missing_or_foreign_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(VblintError, match=r"meta\.json"):
-        PhraseModel(engine.nlp, tmp_path)
-    (tmp_path / "meta.json").write_text(json.dumps({"format": 99, "readers": ["r"]}), encoding="utf-8")
-    with pytest.raises(VblintError, match="format"):
-        PhraseModel(engine.nlp, tmp_path)
+        PhraseModel(tmp_path)
     (tmp_path / "meta.json").write_text(json.dumps({"format": 1, "readers": ["r"]}), encoding="utf-8")
-    with pytest.raises(VblintError, match="cannot load a learned reader"):
-        PhraseModel(engine.nlp, tmp_path)
+    with pytest.raises(VblintError, match="format"):
+        PhraseModel(tmp_path)
+    meta = json.loads((packaged_model_dir() / "meta.json").read_text(encoding="utf-8"))
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")  # a valid meta, but no weights
+    with pytest.raises(VblintError, match="cannot load the learned model"):
+        PhraseModel(tmp_path)
+    del meta["labels"]
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(VblintError, match="labels: missing"):
+        PhraseModel(tmp_path)
 
 
-def test_learned_rules_are_warnings_at_most_one_per_category(engine: Engine) -> None:
-    # A reader is less sure than a rule: its findings ask for a look, never block as an error would.
-    learned = [r for r in engine.rules if r.learned]
-    assert learned and all(r.severity is Severity.WARNING for r in learned)
-    assert len({r.category for r in learned}) == len(learned)
+def test_the_shipped_model_tags_with_every_category(engine: Engine) -> None:
+    assert engine.reader is not None
+    labels = engine.reader.encoder.labels
+    assert labels[0] == "O" and {label[2:] for label in labels[1:]} == set(CATEGORIES)
+
+
+def test_erf_is_exact_enough_for_gelu() -> None:
+    xs = np.linspace(-6, 6, 2001)
+    assert max(abs(a - math.erf(x)) for a, x in zip(_erf(xs), xs, strict=True)) < 2e-7
+
+
+def test_eight_bit_weights_keep_each_column_within_half_a_step() -> None:
+    rng = np.random.default_rng(0)
+    weights = {"l0.in.w": rng.normal(size=(64, 32)).astype(np.float32), "emb.word": rng.normal(size=(50, 16)),
+               "l0.in.b": rng.normal(size=32).astype(np.float32)}
+    back = dequantise(quantise(weights))
+    for name, w in weights.items():
+        axis = 1 if name.startswith("emb.") else 0
+        step = np.abs(w).max(axis=axis, keepdims=True) / 127 if w.ndim == 2 else 0
+        assert np.all(np.abs(back[name] - w) <= step / 2 + 1e-6), name
+
+
+def test_a_rule_match_the_reader_does_not_take_as_blaming_is_downgraded_to_info(engine: Engine,
+                                                                                core_rules: RuleSet) -> None:
+    # VB243 is right about "his associates" when it stands for adults around a child in a relationship frame; here
+    # they are the abusers, which the rule's own context filters do not see and the reader does.
+    text = "Keira is being sexually exploited by Greer and at least two of his associates."
+    alone = [f for f in Engine(core_rules.select(ignore=["VB9"])).lint(text) if f.rule == "VB243"]
+    assert [(f.text, f.severity, f.context) for f in alone] == [("his associates", Severity.WARNING, None)]
+    read = [f for f in engine.lint(text) if f.rule == "VB243"]
+    assert [(f.text, f.severity, f.context) for f in read] == [("his associates", Severity.INFO, Context.DOUBTED)]
+
+
+def test_the_reader_does_not_doubt_the_inspectorates_three_phrases(engine: Engine) -> None:
+    for text in ("Misper is capable and street wise, she clearly knows how to survive.",
+                 "Risk as a result of misadventure.", "She places herself in risky situations."):
+        findings = engine.lint(text)
+        assert any(f.severity is Severity.ERROR for f in findings), text
+        assert not any(f.context is Context.DOUBTED for f in findings), text
+
+
+def test_past_the_reading_limit_the_rules_alone_judge(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pathological input (a million-character export cell) costs a bounded reading, and words past it are not
+    # doubted for want of one.
+    monkeypatch.setattr(encoder_module, "MAX_WINDOWS", 2)
+    text = FILLER * 4 + "Misper places herself in risky situations."
+    assert engine.reader is not None
+    assert engine.reader.encoder.read(text).read_to < len(text) - 50
+    found = [(f.rule, f.severity, f.context) for f in engine.lint(text) if f.rule == "VB101"]
+    assert found == [("VB101", Severity.ERROR, None)]

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_wheel_installs_with_rules_templates_and_learned_readers(tmp_path: Path) -> None:
+def test_wheel_installs_with_rules_templates_and_the_learned_reader(tmp_path: Path) -> None:
     wheels = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
                     str(wheels), str(ROOT)], check=True, capture_output=True)

@@ -226,9 +226,9 @@ def test_dip_sample_is_reproducible(tmp_path: Path, run_cli) -> None:
 
 def test_parallel_and_serial_scans_agree(tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     # Small batches, so that a small export still goes parallel and fills the window of batches in flight.
-    monkeypatch.setattr(scan_module, "BATCH", 20)
-    monkeypatch.setattr(scan_module, "_PARALLEL_FROM", 200)
-    export = write_csv(tmp_path / "export.csv", rows(400))
+    monkeypatch.setattr(scan_module, "BATCH", 10)
+    monkeypatch.setattr(scan_module, "_PARALLEL_FROM", 100)
+    export = write_csv(tmp_path / "export.csv", rows(200))
     for jobs in ("1", "2"):
         assert run_cli("scan", str(export), "--jobs", jobs, "--findings", str(tmp_path / f"f{jobs}.jsonl"))[0] == 0
     assert (tmp_path / "f1.jsonl").read_text() == (tmp_path / "f2.jsonl").read_text()

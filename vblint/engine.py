@@ -1,7 +1,7 @@
 """Text in, findings out: normalise -> correct slips -> tokenise -> prefilter -> match -> context -> findings.
 
 An ``Engine`` is built once from a rule set (tokeniser, matchers and, when the set holds learned rules, the
-learned readers) and then passed to whatever needs to lint: the CLI, a batch scan, a test. It holds no note text
+learned reader) and then passed to whatever needs to lint: the CLI, a batch scan, a test. It holds no note text
 between calls.
 """
 
@@ -23,7 +23,7 @@ from vblint.context.people import Referent
 from vblint.context.quotation import enclosing, find_quotes, is_reported_allegation
 from vblint.context.referent import referent
 from vblint.context.view import DocView
-from vblint.learned import PhraseModel
+from vblint.learned import CORROBORATION, PhraseModel, Reading
 from vblint.matcher import Candidate, RuleMatcher
 from vblint.model import Action, Context, Finding, Rule, Severity
 from vblint.overlap import collapse
@@ -33,7 +33,7 @@ from vblint.suggest import agreement, render
 from vblint.textmap import MappedText, normalise
 
 # When several contexts apply, the first one in this order names the finding's context.
-_PRECEDENCE = (Context.MENTION, Context.QUOTED, Context.NEGATED, Context.ADULT)
+_PRECEDENCE = (Context.MENTION, Context.QUOTED, Context.NEGATED, Context.ADULT, Context.DOUBTED)
 
 
 _WORDS_NOT_CONTRACTIONS = {"id", "wed"}
@@ -81,14 +81,14 @@ class Engine:
         self.collapse_overlaps = collapse_overlaps
         self.matcher = RuleMatcher(self.nlp, rules, windowed=windowed)
         self.speller = Speller(rule_words(rules.rules))
-        # The learned rules, by the category whose proposals each reports; the readers are loaded only when one is
+        # The learned rules, by the category whose proposals each reports; the reader is loaded only when one is
         # selected, so `--ignore` of them (or a pack without them) costs nothing.
         self._learned = {r.category: i for i, r in enumerate(rules.rules) if r.learned}
         # The pattern rules of each learned category: their exceptions are benign uses of the category's words
-        # ("happy to talk to the worker"), which the readers, having seen few of them, do not know.
+        # ("happy to talk to the worker"), which the reader, having seen few of them, may not know.
         self._benign = {c: [i for i, r in enumerate(rules.rules) if r.category == c and not r.learned
                             and (r.exception_patterns or r.exception_phrases)] for c in self._learned}
-        self.reader = PhraseModel(self.nlp, model_dir) if self._learned else None
+        self.reader = PhraseModel(model_dir) if self._learned else None
 
     def lint(self, text: str, *, path: str | None = None, record: str | None = None) -> list[Finding]:
         mapped = self.speller.apply(normalise(text))
@@ -101,7 +101,7 @@ class Engine:
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
         """Findings for each text in order; a text with no rule's anchor word goes no further than the tokeniser,
-        unless learned rules are selected (the readers read every note)."""
+        unless learned rules are selected (the reader reads every note)."""
         for text in texts:
             yield self.lint(text)
 
@@ -109,27 +109,29 @@ class Engine:
                   record: str | None, words: set[str] | None = None) -> list[Finding]:
         view = DocView.of(doc)
         candidates = self.matcher(doc, active, view, words) if active else []
+        reading = None
         if self.reader is not None:
-            candidates = candidates + self._proposals(doc, candidates)
+            reading = self.reader.read(doc)
+            candidates = candidates + self._proposals(doc, candidates, reading)
         if not candidates:
             return []
         quotes = find_quotes(view)
         line_starts = _line_starts(source)
         findings = []
         for cand in candidates:
-            finding = self._finding(cand, view, quotes, source, mapped, line_starts, path, record)
+            finding = self._finding(cand, view, quotes, source, mapped, line_starts, path, record, reading)
             if finding is not None:
                 findings.append(finding)
         return collapse(findings) if self.collapse_overlaps else findings
 
-    def _proposals(self, doc: Doc, matched: list[Candidate]) -> list[Candidate]:
-        """The learned readers' proposals as candidates of the learned rules, where no rule's match (even one its
+    def _proposals(self, doc: Doc, matched: list[Candidate], reading: Reading) -> list[Candidate]:
+        """The learned reader's proposals as candidates of the learned rules, where no rule's match (even one its
         context will drop) covers the words, nor an exception of a rule of the same category: a rule's reading of
         its own words is the more exact one."""
         assert self.reader is not None
         out = []
         benign: dict[str, list[tuple[int, int]]] = {}
-        for p in self.reader.propose(doc, [(c.start, c.end) for c in matched], self._learned):
+        for p in self.reader.propose(doc, [(c.start, c.end) for c in matched], self._learned, reading):
             i = self._learned[p.category]
             if p.confidence < self.rules.rules[i].threshold:
                 continue
@@ -141,7 +143,7 @@ class Engine:
 
     def _finding(self, cand: Candidate, view: DocView, quotes: list, source: str,  # type: ignore[type-arg]
                  mapped: MappedText, line_starts: list[int], path: str | None,
-                 record: str | None) -> Finding | None:
+                 record: str | None, reading: Reading | None = None) -> Finding | None:
         rule = self.rules.rules[cand.rule]
         if rule.adult_object and not leads_to_adult(view, cand.end):
             return None  # "spending time with him" is a concern only when "him" is an adult the note has named
@@ -156,6 +158,10 @@ class Engine:
         who = referent(view, cand.start, cand.end, object_follows=rule.adult_object)
         if who is Referent.ADULT:
             contexts.add(Context.ADULT)
+        if reading is not None and not rule.learned and rule.severity > Severity.INFO:
+            first, last = view.doc[cand.start], view.doc[cand.end - 1]
+            if reading.strongest(first.idx, last.idx + len(last)) < CORROBORATION:
+                contexts.add(Context.DOUBTED)
         judgement = judge(rule, contexts, who)
         if judgement.severity is None:
             return None

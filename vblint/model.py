@@ -50,6 +50,7 @@ class Context(str, Enum):
     QUOTED = "quoted"  # the words are someone's attributed speech, e.g. the voice of the child
     MENTION = "mention"  # training, audit or a supervisor's correction talks about the phrase
     ADULT = "adult"  # the words describe an adult suspect, a parent, an officer or an organisation
+    DOUBTED = "doubted"  # the learned reader, reading the whole sentence, does not take the words as blaming
 
     def __str__(self) -> str:
         return self.value
@@ -71,6 +72,7 @@ DEFAULT_POLICY: dict[Context, Action] = {
     Context.QUOTED: Action.DOWNGRADE,
     Context.MENTION: Action.DOWNGRADE,
     Context.ADULT: Action.SUPPRESS,
+    Context.DOUBTED: Action.DOWNGRADE,
 }
 
 

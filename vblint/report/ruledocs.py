@@ -15,6 +15,7 @@ _CONTEXT_WORDS = {
     Context.QUOTED: "in someone's attributed words",
     Context.MENTION: "when mentioned to warn against it",
     Context.ADULT: "about an adult",
+    Context.DOUBTED: "when the learned reader does not read the words as blaming",
 }
 
 
@@ -62,10 +63,10 @@ def write_explanation(rule: Rule, out: TextIO) -> None:
         out.write("Write instead\n" + "".join(f"  - {a}\n" for a in rule.alternatives) + "\n")
     out.write("Context\n" + wrap.fill(policy_sentence(rule)) + "\n\n")
     if rule.learned:
-        agree = "all the readers agree" if rule.threshold >= 1 else f"{rule.threshold:.0%} of the readers agree"
         out.write("How it finds words\n" + wrap.fill(
-            f"Learned, not written: it reports what the learned readers mark as {rule.category} where no rule "
-            f"matched, when {agree} (see README, 'Learned rules'). Its examples are tests of the readers.") + "\n\n")
+            f"Learned, not written: it reports what the learned reader marks as {rule.category} where no rule "
+            f"matched, when its confidence is at least {rule.threshold:.0%} (see README, 'Learned rules'). Its "
+            "examples are tests of the reader.") + "\n\n")
     out.write("Flags, for example\n")
     out.write("".join(f"  - {_marked(e.text, e.spans)}\n" for e in rule.must_match) + "\n")
     out.write("Does not flag\n" + "".join(f"  - {t}\n" for t in rule.must_not_match) + "\n")
