@@ -24,9 +24,11 @@ demo: $(STAMP)
 
 # -n auto: one pytest worker per core (pytest-xdist); --dist worksteal lets an idle worker take tests queued for a busy
 # one, so the few long corpus tests do not leave a core idle at the end (6.0 minutes on 2 cores, against 8.2 without).
+# One BLAS thread per worker: the learned reader's matrix products would otherwise start two threads in each of the
+# two workers on two cores, and the suite ran 15 minutes instead of 9.
 test: $(STAMP)
 	$(BIN)/ruff check vblint tests bench corpora
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n auto --dist worksteal
 
 # Regenerate docs/rules.md, docs/scorecard.md (the test split) and docs/holdout-scorecard.md (the notes written
 # independently of the rules and never tuned on: the realistic measure).

@@ -101,7 +101,8 @@ def test_quoted_newlines_and_very_long_notes(tmp_path: Path, run_cli) -> None:
     data[0][5] = "Line one of the note.\nLine two: she places herself\nin risky situations."
     data[2][5] = "routine " * 130_000 + BLAMING  # over a million characters: past spaCy's default max_length
     export = write_csv(tmp_path / "export.csv", data)
-    code, _, err = run_cli("scan", str(export), "--findings", str(tmp_path / "f.jsonl"))
+    # The rules alone: the learned reader's own limit on a long text has a test of its own (test_learned.py).
+    code, _, err = run_cli("scan", str(export), "--findings", str(tmp_path / "f.jsonl"), "--ignore", "VB9")
     assert code == 0, err
     found = [json.loads(x) for x in (tmp_path / "f.jsonl").read_text().splitlines()]
     assert [(f["note_id"], f["line"]) for f in found] == [("N000", 2), ("N002", 1)]
@@ -213,7 +214,9 @@ def test_dip_sample_is_reproducible(tmp_path: Path, run_cli) -> None:
     drawn = []
     for name, seed in (("a", "7"), ("b", "7"), ("c", "8")):
         out = tmp_path / f"{name}.csv"
-        assert run_cli("scan", str(export), "--sample", str(out), "--sample-size", "5", "--seed", seed)[0] == 0
+        # The rules alone (--ignore VB9): what is drawn depends on which notes are flagged, not on who flagged them.
+        assert run_cli("scan", str(export), "--sample", str(out), "--sample-size", "5", "--seed", seed,
+                       "--ignore", "VB9")[0] == 0
         drawn.append(out.read_text())
     assert drawn[0] == drawn[1]
     assert drawn[0] != drawn[2]
