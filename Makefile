@@ -25,7 +25,7 @@ demo: $(STAMP)
 # -n auto: one pytest worker per core (pytest-xdist); --dist worksteal lets an idle worker take tests queued for a busy
 # one, so the few long corpus tests do not leave a core idle at the end (6.0 minutes on 2 cores, against 8.2 without).
 # One BLAS thread per worker: the learned reader's matrix products would otherwise start two threads in each of the
-# two workers on two cores, and the suite ran 15 minutes instead of 9.
+# two workers on two cores: 15 minutes for the suite against 5 with one thread each.
 test: $(STAMP)
 	$(BIN)/ruff check vblint tests bench corpora
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n auto --dist worksteal

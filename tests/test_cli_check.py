@@ -132,3 +132,19 @@ def test_config_file_sets_defaults_and_rejects_unknown_keys(tmp_path: Path, run_
 def test_version(run_cli) -> None:
     code, out, _ = run_cli("--version")
     assert code == 0 and "vblint, version" in out
+
+
+def test_the_command_line_runs_one_blas_thread_per_process_unless_told() -> None:
+    # Set before numpy is imported: a scan's worker processes each inherit it.
+    import os
+    import subprocess
+    import sys
+
+    code = ("import os, vblint.cli as c\ntry:\n    c.main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(os.environ['OPENBLAS_NUM_THREADS'])")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "1"
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "2"
