@@ -7,8 +7,8 @@ said of a person the way "a little madam" is, and that "not" before "streetwise"
 
 Only inference lives here, and it needs numpy (which spaCy brings) and the ``tokenizers`` library (the word-piece
 tokeniser the encoder was trained with), not a deep-learning framework. The weights ship in ``models/encoder`` as
-8-bit integers with a scale per output column (or per embedding row), about a quarter of their float size; the
-tags they give match the float weights' (a test compares them on the development notes).
+8-bit integers with a scale per output column (or per embedding row), about a quarter of their float size; on
+every twelfth holdout note (302 notes, 25,343 word pieces) they give the float weights' tag to 99.85% of pieces.
 """
 
 from __future__ import annotations
