@@ -13,6 +13,9 @@ every twelfth holdout note (302 notes, 25,343 word pieces) they give the float w
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -66,7 +69,15 @@ class Reading:
         victim-blaming phrase; 0 where no piece falls inside, and 1 past what was read (no reading, no doubt)."""
         if end > self.read_to:
             return 1.0
-        return max((p for a, b, p in self.pieces if a < end and start < b), default=0.0)
+        # Word pieces do not overlap and are in order, so their ends are sorted too: start at the first that ends
+        # after ``start`` rather than scanning a long document's pieces for every match in it.
+        first = bisect.bisect_right(self._ends, start)
+        return max((p for a, _, p in itertools.takewhile(lambda piece: piece[0] < end,
+                                                           itertools.islice(self.pieces, first, None))), default=0.0)
+
+    @functools.cached_property
+    def _ends(self) -> list[int]:
+        return [b for _, b, _ in self.pieces]
 
 
 def _erf(x: np.ndarray) -> np.ndarray:

@@ -46,7 +46,6 @@ class PhraseModel:
     def __init__(self, directory: Path | None = None) -> None:
         self.encoder = EncoderReader(directory)
         self.directory = self.encoder.directory
-        self.meta = self.encoder.meta
 
     def read(self, doc: Doc) -> Reading:
         return self.encoder.read(doc.text)
